@@ -1,0 +1,27 @@
+package org.fluxj.cmd;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+
+/**
+ * Runs a few typical command lines in one JVM so that the AppCDS archive made at package time
+ * holds the classes they load. Their output is discarded.
+ */
+final class CdsTraining {
+    private static final String[][] COMMANDS = {
+        {"version"},
+        {"help"},
+        {"--help"},
+        {"no-such-command"},
+    };
+
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        for (String[] command : COMMANDS) {
+            Flux.run(command, sink, sink);
+        }
+    }
+}

@@ -3,6 +3,8 @@ package org.fluxj.cmd;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,12 +18,16 @@ import picocli.CommandLine.Option;
 @Command(name = "flux",
         synopsisSubcommandLabel = "COMMAND",
         description = "Run a flux command.",
-        footer = {"", "See 'flux help COMMAND' for more information about a specific command."},
-        subcommands = {
-            VersionCommand.class,
-            HelpCommand.class,
-        })
+        footer = {"", "See 'flux help COMMAND' for more information about a specific command."})
 public final class Flux implements Callable<Integer> {
+
+    /** Every subcommand, in the order {@code flux help} lists them. */
+    private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("help", HelpCommand.class);
+        COMMANDS.put("version", VersionCommand.class);
+    }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this message.")
     boolean help;
@@ -56,14 +62,32 @@ public final class Flux implements Callable<Integer> {
 
     /** Runs one command line and returns its exit status; nothing here exits the JVM. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }
 
-    static CommandLine commandLine() {
+    /**
+     * The command line for {@code args}. Only the subcommand named in {@code args} is
+     * introspected by picocli, so start-up time does not grow with the number of commands;
+     * help and usage errors get them all.
+     */
+    static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new Flux());
+        String name = null;
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                name = arg;
+                break;
+            }
+        }
+        Class<?> only = "help".equals(name) ? null : COMMANDS.get(name);
+        if (only != null) {
+            cl.addSubcommand(name, only);
+        } else {
+            COMMANDS.forEach(cl::addSubcommand);
+        }
         cl.setParameterExceptionHandler(Errors::usage);
         cl.setExecutionExceptionHandler(Errors::failure);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

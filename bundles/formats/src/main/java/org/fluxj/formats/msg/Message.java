@@ -88,7 +88,10 @@ public final class Message {
         return new Builder(MessageType.REQUEST).topic(Objects.requireNonNull(topic, "topic")).enableRoutes();
     }
 
-    /** An event as {@code flux_event_encode} makes it: the topic, an empty route stack, sequence 0. */
+    /**
+     * An event as {@code flux_event_encode} makes it: the topic, an empty route stack, sequence 0. (RFC 3 says
+     * events have no route stack; flux-core's do until the overlay disables it on the way to subscribers.)
+     */
     public static Builder event(String topic) {
         return new Builder(MessageType.EVENT).topic(Objects.requireNonNull(topic, "topic")).enableRoutes();
     }

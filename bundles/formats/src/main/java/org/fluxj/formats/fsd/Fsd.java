@@ -46,11 +46,11 @@ public final class Fsd {
             case "s":
                 return d;
             case "m":
-                return d * 60;
+                return d * 60.0;
             case "h":
-                return d * 60 * 60;
+                return d * 3600.0;
             case "d":
-                return d * 60 * 60 * 24;
+                return d * 86400.0;
             default:
                 throw invalid(s);
         }

@@ -13,6 +13,7 @@ final class CdsTraining {
         {"help"},
         {"--help"},
         {"no-such-command"},
+        {"job", "id", "--to=f58", "1234"},
     };
 
     private CdsTraining() {

@@ -27,6 +27,7 @@ public final class Flux implements Callable<Integer> {
     static {
         COMMANDS.put("help", HelpCommand.class);
         COMMANDS.put("version", VersionCommand.class);
+        COMMANDS.put("job", JobCommand.class);
     }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this message.")

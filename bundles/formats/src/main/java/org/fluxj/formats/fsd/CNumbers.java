@@ -1,0 +1,224 @@
+package org.fluxj.formats.fsd;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/** C library number conversions (strtod prefix scanning and printf %g) as glibc performs them. */
+final class CNumbers {
+    private CNumbers() {
+    }
+
+    /** The result of scanning a number prefix: its value and the index just past it. */
+    record Scan(double value, int end) {
+    }
+
+    private static boolean isCSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHexDigit(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static boolean matchesIgnoreCase(String s, int at, String word) {
+        return s.regionMatches(true, at, word, 0, word.length());
+    }
+
+    /**
+     * Scans the longest prefix of {@code s} that C's strtod converts. When nothing converts,
+     * the value is 0 and the end is 0 (the start of the string, before any white space).
+     */
+    static Scan strtod(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n && isCSpace(s.charAt(i))) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        double sign = negative ? -1.0 : 1.0;
+        if (matchesIgnoreCase(s, i, "inf")) {
+            int end = matchesIgnoreCase(s, i, "infinity") ? i + 8 : i + 3;
+            return new Scan(sign * Double.POSITIVE_INFINITY, end);
+        }
+        if (matchesIgnoreCase(s, i, "nan")) {
+            int end = i + 3;
+            if (end < n && s.charAt(end) == '(') {
+                int j = end + 1;
+                while (j < n && (Character.isLetterOrDigit(s.charAt(j)) && s.charAt(j) < 128
+                        || s.charAt(j) == '_')) {
+                    j++;
+                }
+                if (j < n && s.charAt(j) == ')') {
+                    end = j + 1;
+                }
+            }
+            return new Scan(Double.NaN, end);
+        }
+        if (i + 1 < n && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')) {
+            Scan hex = scanHex(s, i + 2, sign);
+            if (hex != null) {
+                return hex;
+            }
+            // "0x" without hex digits converts as the number 0, ending before the x
+            return new Scan(sign * 0.0, i + 1);
+        }
+        return scanDecimal(s, i, sign);
+    }
+
+    private static Scan scanDecimal(String s, int start, double sign) {
+        int n = s.length();
+        int i = start;
+        StringBuilder mantissa = new StringBuilder();
+        boolean digits = false;
+        while (i < n && isDigit(s.charAt(i))) {
+            mantissa.append(s.charAt(i++));
+            digits = true;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            int dot = i;
+            i++;
+            StringBuilder fraction = new StringBuilder();
+            while (i < n && isDigit(s.charAt(i))) {
+                fraction.append(s.charAt(i++));
+            }
+            if (!digits && fraction.length() == 0) {
+                i = dot;
+            } else {
+                digits = true;
+                mantissa.append('.').append(fraction);
+            }
+        }
+        if (!digits) {
+            return new Scan(0.0, 0);
+        }
+        long exponent = 0;
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            int j = i + 1;
+            boolean expNegative = false;
+            if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
+                expNegative = s.charAt(j) == '-';
+                j++;
+            }
+            if (j < n && isDigit(s.charAt(j))) {
+                while (j < n && isDigit(s.charAt(j))) {
+                    if (exponent < 1_000_000_000L) {
+                        exponent = exponent * 10 + (s.charAt(j) - '0');
+                    }
+                    j++;
+                }
+                if (expNegative) {
+                    exponent = -exponent;
+                }
+                i = j;
+            }
+        }
+        String text = mantissa + "e" + exponent;
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            value = 0.0; // unreachable: the text is well formed
+        }
+        return new Scan(sign * value, i);
+    }
+
+    private static Scan scanHex(String s, int start, double sign) {
+        int n = s.length();
+        int i = start;
+        StringBuilder whole = new StringBuilder();
+        StringBuilder fraction = new StringBuilder();
+        while (i < n && isHexDigit(s.charAt(i))) {
+            whole.append(s.charAt(i++));
+        }
+        if (i < n && s.charAt(i) == '.') {
+            int j = i + 1;
+            while (j < n && isHexDigit(s.charAt(j))) {
+                fraction.append(s.charAt(j++));
+            }
+            if (whole.length() > 0 || fraction.length() > 0) {
+                i = j;
+            }
+        }
+        if (whole.length() == 0 && fraction.length() == 0) {
+            return null;
+        }
+        long exponent = 0;
+        if (i < n && (s.charAt(i) == 'p' || s.charAt(i) == 'P')) {
+            int j = i + 1;
+            boolean expNegative = false;
+            if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
+                expNegative = s.charAt(j) == '-';
+                j++;
+            }
+            if (j < n && isDigit(s.charAt(j))) {
+                while (j < n && isDigit(s.charAt(j))) {
+                    if (exponent < 1_000_000_000L) {
+                        exponent = exponent * 10 + (s.charAt(j) - '0');
+                    }
+                    j++;
+                }
+                if (expNegative) {
+                    exponent = -exponent;
+                }
+                i = j;
+            }
+        }
+        String text = "0x" + (whole.length() == 0 ? "0" : whole) + "."
+                + (fraction.length() == 0 ? "0" : fraction) + "p" + exponent;
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            value = 0.0; // unreachable: the text is well formed
+        }
+        return new Scan(sign * value, i);
+    }
+
+    /** C's {@code printf("%.*g", precision, value)} for a finite value. */
+    static String formatG(double value, int precision) {
+        int p = precision == 0 ? 1 : precision;
+        boolean negative = value < 0 || (value == 0 && 1 / value < 0);
+        String sign = negative ? "-" : "";
+        BigDecimal magnitude = new BigDecimal(Math.abs(value));
+        if (magnitude.signum() == 0) {
+            return sign + "0";
+        }
+        BigDecimal rounded = magnitude.round(new MathContext(p, RoundingMode.HALF_EVEN));
+        int x = rounded.precision() - rounded.scale() - 1;
+        if (p > x && x >= -4) {
+            String fixed = rounded.setScale(p - 1 - x, RoundingMode.HALF_EVEN).toPlainString();
+            return sign + stripZeros(fixed);
+        }
+        String digits = rounded.unscaledValue().toString();
+        String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
+        mantissa = stripZeros(mantissa);
+        String exp = Integer.toString(Math.abs(x));
+        if (exp.length() < 2) {
+            exp = "0" + exp;
+        }
+        return sign + mantissa + "e" + (x < 0 ? "-" : "+") + exp;
+    }
+
+    private static String stripZeros(String s) {
+        if (s.indexOf('.') < 0) {
+            return s;
+        }
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+}

@@ -1,0 +1,22 @@
+package org.fluxj.kernel.api;
+
+/**
+ * A broker module (RFC 5): a Declarative Services component that provides this service. The
+ * kernel calls it only on the module's own thread, so a module needs no locks. Requests whose
+ * topic begins with {@code name() + "."} are routed to it.
+ */
+public interface BrokerModule {
+
+    /** The module's name, which is also its service name ({@code kvs}, {@code heartbeat}). */
+    String name();
+
+    /**
+     * Starts the module: register message handlers and read configuration here. A module that
+     * throws is reported as failed with the exception's message, and the broker goes on.
+     */
+    void start(ModuleContext context) throws Exception;
+
+    /** Stops the module before it is unloaded; its handlers and services are already gone. */
+    default void stop() {
+    }
+}

@@ -1,0 +1,104 @@
+package org.fluxj.kernel.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.fluxj.formats.msg.Message;
+
+/**
+ * A module's handle on its broker. Every method is to be called on the module's own thread
+ * (from {@link BrokerModule#start} or a callback); every callback is run on that thread.
+ */
+public interface ModuleContext {
+
+    /** The module's name. */
+    String name();
+
+    /** This broker's rank and the instance size. */
+    int rank();
+
+    int size();
+
+    /** Arguments given at load time ({@code flux module load NAME ARGS...}). */
+    List<String> args();
+
+    // ---------------------------------------------------------------- services
+
+    /**
+     * Handles requests whose topic matches {@code topicGlob} ({@code kvs.lookup}, {@code kvs.*})
+     * from callers holding one of {@code roles} (a {@code Roles} mask; the instance owner is
+     * always admitted). Others get EPERM without the handler being called.
+     */
+    void onRequest(String topicGlob, int roles, RequestHandler handler);
+
+    /** {@link #onRequest(String, int, RequestHandler)} for the instance owner only. */
+    default void onRequest(String topicGlob, RequestHandler handler) {
+        onRequest(topicGlob, org.fluxj.formats.msg.Roles.OWNER, handler);
+    }
+
+    /** Routes requests for another service name to this module (besides {@link #name()}). */
+    void registerService(String service);
+
+    /** Responds to a request with a JSON payload (or none if {@code payload} is null). */
+    void respond(Message request, JsonNode payload);
+
+    /** Responds to a request with an error (RFC 6); {@code text} may be null. */
+    void respondError(Message request, int errnum, String text);
+
+    // ---------------------------------------------------------------- clients of other services
+
+    /** Sends a request to {@code topic} on {@code nodeid} ({@code Message.NODEID_ANY} for the nearest). */
+    Rpc rpc(String topic, int nodeid, JsonNode payload, int flags);
+
+    default Rpc rpc(String topic, JsonNode payload) {
+        return rpc(topic, Message.NODEID_ANY, payload, 0);
+    }
+
+    /** Publishes an event (sequenced at rank 0 and delivered to every broker, RFC 3). */
+    void publish(String topic, JsonNode payload, int flags);
+
+    /** Receives events whose topic starts with {@code prefix}. */
+    void onEvent(String prefix, MessageHandler handler);
+
+    // ---------------------------------------------------------------- raw routing (connectors)
+
+    /**
+     * Sends a message as it is; the kernel pushes this module onto its route stack, so
+     * responses to it come back to {@link #onRouted}. Credentials are kept only when the
+     * module is trusted to set them (a connector stamping its peer's), else they are the
+     * instance owner's.
+     */
+    void send(Message message);
+
+    /** Receives responses and events addressed past this module along a route stack. */
+    void onRouted(MessageHandler handler);
+
+    // ---------------------------------------------------------------- broker facilities
+
+    /** A broker attribute ({@code flux getattr}). */
+    Optional<String> attribute(String name);
+
+    /** Sets or creates a broker attribute owned by this module; removed when it unloads. */
+    void setAttribute(String name, String value);
+
+    /** The instance configuration (every TOML file merged) as JSON; an empty object if none. */
+    JsonNode config();
+
+    /** Called on this module's thread after {@code flux config reload} changed the configuration. */
+    void onConfigReload(MessageHandler handler);
+
+    /** Logs to the broker's ring buffer (what {@code flux dmesg} shows), at a syslog severity. */
+    void log(int severity, String format, Object... args);
+
+    /** Runs {@code task} on this module's thread after {@code delay}; returns a handle to cancel it. */
+    Timer schedule(Duration delay, Runnable task);
+
+    /** Runs {@code task} on this module's thread every {@code period}. */
+    Timer scheduleRepeating(Duration period, Runnable task);
+
+    /** A scheduled task. */
+    interface Timer {
+        void cancel();
+    }
+}

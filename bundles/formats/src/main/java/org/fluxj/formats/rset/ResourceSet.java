@@ -3,6 +3,7 @@ package org.fluxj.formats.rset;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -186,7 +187,8 @@ public final class ResourceSet {
                 }
                 JsonNode node;
                 try {
-                    node = Json.mapper().readTree(p);
+                    node = Json.mapper().reader()
+                            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(p);
                 } catch (JsonProcessingException e) {
                     failure = e.getOriginalMessage();
                     break;

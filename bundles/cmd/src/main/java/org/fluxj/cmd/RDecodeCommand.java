@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.internal.TmpIdSet;
+import org.fluxj.formats.hostlist.Hostlist;
+import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.rset.ResourceSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,12 +66,12 @@ final class RDecodeCommand extends FluxCommand {
             lines++;
         }
         if (nodelist) {
-            String hl = rl.nodelist().orElseThrow(() -> fail("rlist_nodelist: R has no nodelist"));
+            String hl = rl.nodelist().map(Hostlist::encode).orElseThrow(() -> fail("rlist_nodelist: R has no nodelist"));
             out().println(hl);
             lines++;
         }
         if (ranks) {
-            out().println(rl.ranks().encode());
+            out().println(rl.ranks().encode(IdSet.Flag.RANGE));
             lines++;
         }
         if (count != null) {
@@ -87,9 +88,9 @@ final class RDecodeCommand extends FluxCommand {
         return 0;
     }
 
-    private TmpIdSet ids(String s, String message) {
+    private IdSet ids(String s, String message) {
         try {
-            return TmpIdSet.decode(s);
+            return IdSet.decode(s);
         } catch (FormatException e) {
             throw fail(message, s);
         }

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.internal.TmpHostlist;
-import org.fluxj.formats.internal.TmpIdSet;
+import org.fluxj.formats.hostlist.Hostlist;
+import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.rset.ResourceSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,29 +61,29 @@ final class REncodeCommand extends FluxCommand {
         if (local || xml != null) {
             throw fail("--local and --xml need hwloc, which fluxj does not have");
         }
-        TmpIdSet rankset;
-        List<String> hl;
+        IdSet rankset;
+        Hostlist hl;
         if (ranks == null) {
             hl = hosts != null ? hostlist(0) : localHosts(1);
-            rankset = TmpIdSet.range(0, hl.size() - 1);
+            rankset = hl.isEmpty() ? new IdSet() : IdSet.range(0, hl.count() - 1);
         } else {
             try {
-                rankset = TmpIdSet.decode(ranks);
+                rankset = IdSet.decode(ranks);
             } catch (FormatException e) {
                 throw fail("Failed to decode ranks='%s' as idset", ranks);
             }
             hl = hosts != null ? hostlist((int) rankset.count()) : localHosts((int) rankset.count());
         }
-        TmpIdSet coreids;
-        TmpIdSet gpuids = null;
+        IdSet coreids;
+        IdSet gpuids = null;
         try {
-            coreids = TmpIdSet.decode(c);
+            coreids = IdSet.decode(c);
         } catch (FormatException e) {
             throw fail("invalid cores '%s'", c);
         }
         if (!g.isEmpty()) {
             try {
-                gpuids = TmpIdSet.decode(g);
+                gpuids = IdSet.decode(g);
             } catch (FormatException e) {
                 throw fail("invalid gpus '%s'", g);
             }
@@ -95,7 +95,7 @@ final class REncodeCommand extends FluxCommand {
             throw fail("%s", e.getMessage());
         }
         if (!properties.isEmpty()) {
-            String all = rl.ranks().encode();
+            String all = rl.ranks().encode(IdSet.Flag.RANGE);
             Map<String, String> props = new LinkedHashMap<>();
             for (String p : properties) {
                 RSetPropertyCommand.parseOne(p, all, props);
@@ -110,20 +110,20 @@ final class REncodeCommand extends FluxCommand {
         return 0;
     }
 
-    private List<String> hostlist(int expected) {
-        List<String> hl;
+    private Hostlist hostlist(int expected) {
+        Hostlist hl;
         try {
-            hl = TmpHostlist.decode(hosts);
+            hl = Hostlist.decode(hosts);
         } catch (FormatException e) {
             throw fail("invalid hostlist '%s'", hosts);
         }
-        if (expected != 0 && hl.size() != expected) {
+        if (expected != 0 && hl.count() != expected) {
             throw fail("hostname count in '%s' does not match nranks (%d)", hosts, expected);
         }
         return hl;
     }
 
-    private static List<String> localHosts(int n) throws IOException {
+    private static Hostlist localHosts(int n) throws IOException {
         String host;
         Path p = Path.of("/proc/sys/kernel/hostname");
         if (Files.isReadable(p)) {
@@ -131,9 +131,13 @@ final class REncodeCommand extends FluxCommand {
         } else {
             host = InetAddress.getLocalHost().getHostName();
         }
-        List<String> hl = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            hl.add(host);
+        Hostlist hl = new Hostlist();
+        try {
+            for (int i = 0; i < n; i++) {
+                hl.append(host);
+            }
+        } catch (FormatException e) {
+            throw fail("invalid local hostname '%s'", host);
         }
         return hl;
     }

@@ -1,9 +1,8 @@
 package org.fluxj.cmd;
 
 import java.io.IOException;
-import java.util.List;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.internal.TmpHostlist;
+import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.formats.rset.ResourceSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -22,16 +21,16 @@ final class RRerankCommand extends FluxCommand {
         if (hosts == null) {
             throw fail("Must provide a hostlist for re-ranking");
         }
-        List<String> hl;
+        Hostlist hl;
         try {
-            hl = TmpHostlist.decode(hosts);
+            hl = Hostlist.decode(hosts);
         } catch (FormatException e) {
             throw fail("invalid hostlist '%s'", hosts);
         }
-        if (hl.size() > rl.nnodes()) {
+        if (hl.count() > rl.nnodes()) {
             throw fail("Too many hosts specified (expected %d)", rl.nnodes());
         }
-        if (hl.size() < rl.nnodes()) {
+        if (hl.count() < rl.nnodes()) {
             throw fail("Too few hosts specified (expected %d)", rl.nnodes());
         }
         try {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.rset.ResourceSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -22,7 +23,7 @@ final class RSetPropertyCommand extends FluxCommand {
     @Override
     public Integer call() throws IOException {
         ResourceSet rl = RInput.union();
-        String all = rl.ranks().encode();
+        String all = rl.ranks().encode(IdSet.Flag.RANGE);
         Map<String, String> props = new LinkedHashMap<>();
         for (String a : args) {
             parseOne(a, all, props);

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.internal.TmpHostlist;
-import org.fluxj.formats.internal.TmpIdSet;
+import org.fluxj.formats.hostlist.Hostlist;
+import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.json.Json;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -54,7 +54,7 @@ public final class ResourceConfig {
         }
         List<String> hostmap = new ArrayList<>();
         Map<String, Integer> rankOf = new LinkedHashMap<>();
-        TreeMap<Long, ResourceSet.Node> nodes = new TreeMap<>();
+        TreeMap<Integer, ResourceSet.Node> nodes = new TreeMap<>();
         for (int i = 0; i < config.size(); i++) {
             String at = where + "[[resource.config]][" + i + "]: ";
             JsonNode entry = config.get(i);
@@ -79,15 +79,15 @@ public final class ResourceConfig {
             }
             List<String> hl;
             try {
-                hl = TmpHostlist.decode(hosts);
+                hl = Hostlist.decode(hosts).expand();
             } catch (FormatException e) {
                 throw new FormatException(at + "hosts: invalid hostlist '" + hosts + "'");
             }
             if (hl.isEmpty()) {
                 throw new FormatException(at + "hosts: empty hostlist specified");
             }
-            TmpIdSet coreids = idset(cores, "cores", at);
-            TmpIdSet gpuids = idset(gpus, "gpus", at);
+            IdSet coreids = idset(cores, "cores", at);
+            IdSet gpuids = idset(gpus, "gpus", at);
             Set<String> props = new TreeSet<>();
             if (properties != null) {
                 for (JsonNode p : properties) {
@@ -104,7 +104,7 @@ public final class ResourceConfig {
                     hostmap.add(host);
                     rankOf.put(host, rank);
                 }
-                Map<String, TmpIdSet> c = new LinkedHashMap<>();
+                Map<String, IdSet> c = new LinkedHashMap<>();
                 if (coreids != null) {
                     c.put("core", coreids);
                 }
@@ -112,11 +112,11 @@ public final class ResourceConfig {
                     c.put("gpu", gpuids);
                 }
                 ResourceSet.Node n = new ResourceSet.Node(rank, host, c, props);
-                ResourceSet.Node found = nodes.get((long) rank);
+                ResourceSet.Node found = nodes.get(rank);
                 if (found != null) {
                     n = add(found, n, at);
                 }
-                nodes.put((long) rank, n);
+                nodes.put(rank, n);
             }
         }
         if (nodes.isEmpty()) {
@@ -129,18 +129,18 @@ public final class ResourceConfig {
             }
         }
         if (!empty.isEmpty()) {
-            throw new FormatException(where + TmpHostlist.encode(empty) + " assigned no resources");
+            throw new FormatException(where + ResourceSet.hostlist(empty).encode() + " assigned no resources");
         }
         return ResourceSet.of(new ArrayList<>(nodes.values()));
     }
 
     private static ResourceSet.Node add(ResourceSet.Node a, ResourceSet.Node b, String at) throws FormatException {
-        Map<String, TmpIdSet> c = new LinkedHashMap<>(a.children());
-        for (Map.Entry<String, TmpIdSet> e : b.children().entrySet()) {
-            TmpIdSet have = c.get(e.getKey());
-            if (have != null && have.intersects(e.getValue())) {
+        Map<String, IdSet> c = new LinkedHashMap<>(a.children());
+        for (Map.Entry<String, IdSet> e : b.children().entrySet()) {
+            IdSet have = c.get(e.getKey());
+            if (have != null && have.hasIntersection(e.getValue())) {
                 throw new FormatException(at + "host " + a.hostname() + ": " + e.getKey() + " "
-                        + have.intersect(e.getValue()).encode() + " already configured");
+                        + have.intersect(e.getValue()).encode(IdSet.Flag.RANGE) + " already configured");
             }
             c.put(e.getKey(), have == null ? e.getValue() : have.union(e.getValue()));
         }
@@ -172,12 +172,12 @@ public final class ResourceConfig {
         return v.textValue();
     }
 
-    private static TmpIdSet idset(String s, String key, String at) throws FormatException {
+    private static IdSet idset(String s, String key, String at) throws FormatException {
         if (s == null) {
             return null;
         }
         try {
-            return TmpIdSet.decode(s);
+            return IdSet.decode(s);
         } catch (FormatException e) {
             throw new FormatException(at + key + ": invalid idset '" + s + "'");
         }

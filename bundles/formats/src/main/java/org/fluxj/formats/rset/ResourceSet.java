@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.internal.TmpHostlist;
-import org.fluxj.formats.internal.TmpIdSet;
+import org.fluxj.formats.hostlist.Hostlist;
+import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.json.Json;
 
 /**
@@ -52,35 +52,35 @@ public final class ResourceSet {
      * One execution target. {@code hostname} is null when R has no nodelist; {@code children}
      * always holds "core" (perhaps empty) and no other empty idset.
      */
-    public record Node(long rank, String hostname, Map<String, TmpIdSet> children, Set<String> properties) {
+    public record Node(int rank, String hostname, Map<String, IdSet> children, Set<String> properties) {
         public Node {
-            TreeMap<String, TmpIdSet> c = new TreeMap<>(CHILD_ORDER);
+            TreeMap<String, IdSet> c = new TreeMap<>(CHILD_ORDER);
             children.forEach((k, v) -> {
                 if (k.equals("core") || !v.isEmpty()) {
                     c.put(k, v.copy());
                 }
             });
-            c.putIfAbsent("core", new TmpIdSet());
+            c.putIfAbsent("core", new IdSet());
             children = Collections.unmodifiableMap(c);
             properties = Collections.unmodifiableSet(new TreeSet<>(properties));
         }
 
         /** The ids of child resource {@code type}, empty if none. */
-        public TmpIdSet ids(String type) {
-            TmpIdSet ids = children.get(type);
-            return ids == null ? new TmpIdSet() : ids.copy();
+        public IdSet ids(String type) {
+            IdSet ids = children.get(type);
+            return ids == null ? new IdSet() : ids.copy();
         }
 
         /** Total child resources of all types. */
         public long total() {
             long n = 0;
-            for (TmpIdSet ids : children.values()) {
+            for (IdSet ids : children.values()) {
                 n += ids.count();
             }
             return n;
         }
 
-        Node withRank(long r) {
+        Node withRank(int r) {
             return new Node(r, hostname, children, properties);
         }
 
@@ -88,7 +88,7 @@ public final class ResourceSet {
             return new Node(rank, h, children, properties);
         }
 
-        Node withChildren(Map<String, TmpIdSet> c) {
+        Node withChildren(Map<String, IdSet> c) {
             return new Node(rank, hostname, c, properties);
         }
 
@@ -97,13 +97,13 @@ public final class ResourceSet {
         }
     }
 
-    private final TreeMap<Long, Node> nodes;
+    private final TreeMap<Integer, Node> nodes;
     private final double starttime;
     private final double expiration;
     private final int nslots;
     private final JsonNode scheduling;
 
-    private ResourceSet(TreeMap<Long, Node> nodes, double starttime, double expiration, int nslots,
+    private ResourceSet(TreeMap<Integer, Node> nodes, double starttime, double expiration, int nslots,
             JsonNode scheduling) {
         this.nodes = nodes;
         this.starttime = starttime;
@@ -112,7 +112,7 @@ public final class ResourceSet {
         this.scheduling = scheduling == null ? null : scheduling.deepCopy();
     }
 
-    private ResourceSet withNodes(TreeMap<Long, Node> n, JsonNode sched) {
+    private ResourceSet withNodes(TreeMap<Integer, Node> n, JsonNode sched) {
         return new ResourceSet(n, starttime, expiration, nslots, sched);
     }
 
@@ -123,7 +123,7 @@ public final class ResourceSet {
 
     /** A set holding exactly {@code nodes}; ranks must be distinct. */
     public static ResourceSet of(List<Node> nodes) throws FormatException {
-        TreeMap<Long, Node> map = new TreeMap<>();
+        TreeMap<Integer, Node> map = new TreeMap<>();
         for (Node n : nodes) {
             if (map.put(n.rank(), n) != null) {
                 throw new FormatException("R: rank " + n.rank() + " appears twice");
@@ -136,16 +136,17 @@ public final class ResourceSet {
      * What {@code flux R encode} builds: one node per rank, named from {@code hosts} in order
      * (null for no hostnames), each with {@code cores} and, if not empty, {@code gpus}.
      */
-    public static ResourceSet encode(TmpIdSet ranks, List<String> hosts, TmpIdSet cores, TmpIdSet gpus)
+    public static ResourceSet encode(IdSet ranks, Hostlist hostlist, IdSet cores, IdSet gpus)
             throws FormatException {
+        List<String> hosts = hostlist == null ? null : hostlist.expand();
         if (hosts != null && hosts.size() != ranks.count()) {
             throw new FormatException("R: hostname count " + hosts.size() + " does not match nranks ("
                     + ranks.count() + ")");
         }
-        TreeMap<Long, Node> map = new TreeMap<>();
+        TreeMap<Integer, Node> map = new TreeMap<>();
         int i = 0;
-        for (long rank : ranks) {
-            Map<String, TmpIdSet> c = new LinkedHashMap<>();
+        for (int rank : ranks) {
+            Map<String, IdSet> c = new LinkedHashMap<>();
             c.put("core", cores);
             if (gpus != null) {
                 c.put("gpu", gpus);
@@ -234,7 +235,7 @@ public final class ResourceSet {
         if (!version.canConvertToInt() || version.intValue() != 1) {
             throw new FormatException("R: invalid version=" + version.asText());
         }
-        TreeMap<Long, Node> map = new TreeMap<>();
+        TreeMap<Integer, Node> map = new TreeMap<>();
         if (rlite.isArray()) {
             for (int i = 0; i < rlite.size(); i++) {
                 appendEntry(map, rlite.get(i), "execution.R_lite[" + i + "]");
@@ -293,15 +294,15 @@ public final class ResourceSet {
         return "null";
     }
 
-    private static TmpIdSet idset(String s, String path) throws FormatException {
+    private static IdSet idset(String s, String path) throws FormatException {
         try {
-            return TmpIdSet.decode(s);
+            return IdSet.decode(s);
         } catch (FormatException e) {
             throw new FormatException("R: " + path + ": invalid idset '" + s + "'");
         }
     }
 
-    private static void appendEntry(TreeMap<Long, Node> map, JsonNode entry, String path) throws FormatException {
+    private static void appendEntry(TreeMap<Integer, Node> map, JsonNode entry, String path) throws FormatException {
         if (!entry.isObject()) {
             throw new FormatException("R: " + path + ": expected object, got " + typeName(entry));
         }
@@ -310,8 +311,8 @@ public final class ResourceSet {
             throw new FormatException("R: " + path + ".rank: expected string, got " + typeName(rank));
         }
         JsonNode children = require(entry, "children", path + ".");
-        TmpIdSet ranks = idset(rank.textValue(), path + ".rank");
-        Map<String, TmpIdSet> kids = new LinkedHashMap<>();
+        IdSet ranks = idset(rank.textValue(), path + ".rank");
+        Map<String, IdSet> kids = new LinkedHashMap<>();
         if (children.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> it = children.fields();
             while (it.hasNext()) {
@@ -323,7 +324,7 @@ public final class ResourceSet {
                 kids.put(e.getKey(), idset(e.getValue().textValue(), cpath));
             }
         }
-        for (long r : ranks) {
+        for (int r : ranks) {
             Node n = new Node(r, null, kids, Set.of());
             Node found = map.get(r);
             map.put(r, found == null ? n : merge(found, n, path));
@@ -332,12 +333,12 @@ public final class ResourceSet {
 
     /** rnode_add: children of {@code b} added to {@code a}; overlapping ids are an error. */
     private static Node merge(Node a, Node b, String path) throws FormatException {
-        Map<String, TmpIdSet> c = new LinkedHashMap<>(a.children());
-        for (Map.Entry<String, TmpIdSet> e : b.children().entrySet()) {
-            TmpIdSet have = c.get(e.getKey());
-            if (have != null && have.intersects(e.getValue())) {
+        Map<String, IdSet> c = new LinkedHashMap<>(a.children());
+        for (Map.Entry<String, IdSet> e : b.children().entrySet()) {
+            IdSet have = c.get(e.getKey());
+            if (have != null && have.hasIntersection(e.getValue())) {
                 throw new FormatException("R: " + path + ": rank " + a.rank() + ": " + e.getKey() + " "
-                        + have.intersect(e.getValue()).encode() + " already present");
+                        + have.intersect(e.getValue()).encode(IdSet.Flag.RANGE) + " already present");
             }
             c.put(e.getKey(), have == null ? e.getValue() : have.union(e.getValue()));
         }
@@ -346,7 +347,7 @@ public final class ResourceSet {
         return new Node(a.rank(), a.hostname(), c, p);
     }
 
-    private static void assignNodelist(TreeMap<Long, Node> map, JsonNode nodelist) throws FormatException {
+    private static void assignNodelist(TreeMap<Integer, Node> map, JsonNode nodelist) throws FormatException {
         if (!nodelist.isArray()) {
             throw new FormatException("R: execution.nodelist: expected array, got " + typeName(nodelist));
         }
@@ -357,7 +358,7 @@ public final class ResourceSet {
                 throw new FormatException("R: execution.nodelist[" + i + "]: expected string, got " + typeName(v));
             }
             try {
-                hosts.addAll(TmpHostlist.decode(v.textValue()));
+                hosts.addAll(Hostlist.decode(v.textValue()).expand());
             } catch (FormatException e) {
                 throw new FormatException("R: execution.nodelist[" + i + "]: invalid hostlist '" + v.textValue() + "'");
             }
@@ -366,7 +367,7 @@ public final class ResourceSet {
             throw new FormatException("R: execution.nodelist: " + hosts.size() + " hosts for " + map.size() + " ranks");
         }
         Iterator<String> h = hosts.iterator();
-        for (Map.Entry<Long, Node> e : map.entrySet()) {
+        for (Map.Entry<Integer, Node> e : map.entrySet()) {
             e.setValue(e.getValue().withHostname(h.next()));
         }
     }
@@ -378,7 +379,7 @@ public final class ResourceSet {
         return List.copyOf(nodes.values());
     }
 
-    public Optional<Node> node(long rank) {
+    public Optional<Node> node(int rank) {
         return Optional.ofNullable(nodes.get(rank));
     }
 
@@ -391,9 +392,9 @@ public final class ResourceSet {
     }
 
     /** The ranks, as {@code flux R decode --ranks} prints them. */
-    public TmpIdSet ranks() {
-        TmpIdSet ids = new TmpIdSet();
-        nodes.keySet().forEach(ids::add);
+    public IdSet ranks() {
+        IdSet ids = new IdSet();
+        nodes.keySet().forEach(ids::set);
         return ids;
     }
 
@@ -409,16 +410,28 @@ public final class ResourceSet {
         return Optional.of(out);
     }
 
-    /** The nodelist as one compressed hostlist string; empty when some node has no hostname. */
-    public Optional<String> nodelist() {
-        return hostnames().map(TmpHostlist::encode);
+    /** The nodelist in rank order; empty when some node has no hostname. */
+    public Optional<Hostlist> nodelist() {
+        return hostnames().map(ResourceSet::hostlist);
+    }
+
+    static Hostlist hostlist(List<String> hosts) {
+        Hostlist hl = new Hostlist();
+        for (String h : hosts) {
+            try {
+                hl.append(h);
+            } catch (FormatException e) {
+                throw new IllegalStateException("R: hostname '" + h + "' is not a hostlist", e);
+            }
+        }
+        return hl;
     }
 
     /** The number of child resources named {@code type} ("core", "gpu", ...). */
     public long count(String type) {
         long n = 0;
         for (Node node : nodes.values()) {
-            TmpIdSet ids = node.children().get(type);
+            IdSet ids = node.children().get(type);
             if (ids != null) {
                 n += ids.count();
             }
@@ -452,11 +465,11 @@ public final class ResourceSet {
     }
 
     /** Property name to the ranks that have it, names sorted. */
-    public Map<String, TmpIdSet> properties() {
-        TreeMap<String, TmpIdSet> out = new TreeMap<>();
+    public Map<String, IdSet> properties() {
+        TreeMap<String, IdSet> out = new TreeMap<>();
         for (Node n : nodes.values()) {
             for (String p : n.properties()) {
-                out.computeIfAbsent(p, k -> new TmpIdSet()).add(n.rank());
+                out.computeIfAbsent(p, k -> new IdSet()).set(n.rank());
             }
         }
         return out;
@@ -469,7 +482,7 @@ public final class ResourceSet {
      * both; fails if a resource is in both. The scheduling key is this set's, else other's.
      */
     public ResourceSet append(ResourceSet other) throws FormatException {
-        TreeMap<Long, Node> map = new TreeMap<>(nodes);
+        TreeMap<Integer, Node> map = new TreeMap<>(nodes);
         for (Node n : other.nodes.values()) {
             Node found = map.get(n.rank());
             map.put(n.rank(), found == null ? n : merge(found, n, "append"));
@@ -479,17 +492,17 @@ public final class ResourceSet {
 
     /** Set difference: this minus {@code other}, rank by rank, child by child. */
     public ResourceSet diff(ResourceSet other) {
-        TreeMap<Long, Node> map = new TreeMap<>(nodes);
+        TreeMap<Integer, Node> map = new TreeMap<>(nodes);
         for (Node b : other.nodes.values()) {
             Node a = map.remove(b.rank());
             if (a == null) {
                 continue;
             }
-            Map<String, TmpIdSet> c = new LinkedHashMap<>(a.children());
-            for (Map.Entry<String, TmpIdSet> e : b.children().entrySet()) {
-                TmpIdSet have = c.get(e.getKey());
+            Map<String, IdSet> c = new LinkedHashMap<>(a.children());
+            for (Map.Entry<String, IdSet> e : b.children().entrySet()) {
+                IdSet have = c.get(e.getKey());
                 if (have != null) {
-                    c.put(e.getKey(), have.subtract(e.getValue()));
+                    c.put(e.getKey(), have.difference(e.getValue()));
                 }
             }
             Node result = a.withChildren(c);
@@ -515,15 +528,15 @@ public final class ResourceSet {
      * key unless empty.
      */
     public ResourceSet intersect(ResourceSet other) {
-        TreeMap<Long, Node> map = new TreeMap<>();
+        TreeMap<Integer, Node> map = new TreeMap<>();
         for (Node b : other.nodes.values()) {
             Node a = nodes.get(b.rank());
             if (a == null || (a.hostname() != null && b.hostname() != null && !a.hostname().equals(b.hostname()))) {
                 continue;
             }
-            Map<String, TmpIdSet> c = new LinkedHashMap<>();
-            for (Map.Entry<String, TmpIdSet> e : a.children().entrySet()) {
-                TmpIdSet theirs = b.children().get(e.getKey());
+            Map<String, IdSet> c = new LinkedHashMap<>();
+            for (Map.Entry<String, IdSet> e : a.children().entrySet()) {
+                IdSet theirs = b.children().get(e.getKey());
                 if (theirs != null) {
                     c.put(e.getKey(), e.getValue().intersect(theirs));
                 }
@@ -537,8 +550,8 @@ public final class ResourceSet {
     }
 
     /** The nodes whose rank is in {@code ranks}. */
-    public ResourceSet copyRanks(TmpIdSet ranks) {
-        TreeMap<Long, Node> map = new TreeMap<>();
+    public ResourceSet copyRanks(IdSet ranks) {
+        TreeMap<Integer, Node> map = new TreeMap<>();
         for (Node n : nodes.values()) {
             if (ranks.contains(n.rank())) {
                 map.put(n.rank(), n);
@@ -548,8 +561,8 @@ public final class ResourceSet {
     }
 
     /** All but the nodes whose rank is in {@code ranks}. */
-    public ResourceSet removeRanks(TmpIdSet ranks) {
-        TreeMap<Long, Node> map = new TreeMap<>(nodes);
+    public ResourceSet removeRanks(IdSet ranks) {
+        TreeMap<Integer, Node> map = new TreeMap<>(nodes);
         map.keySet().removeIf(ranks::contains);
         return withNodes(map, scheduling);
     }
@@ -566,7 +579,7 @@ public final class ResourceSet {
                 }
             }
         }
-        TreeMap<Long, Node> map = new TreeMap<>();
+        TreeMap<Integer, Node> map = new TreeMap<>();
         for (Node n : nodes.values()) {
             boolean all = true;
             for (String p : constraint) {
@@ -587,11 +600,11 @@ public final class ResourceSet {
 
     /** Ranks renumbered from 0 in order; every child but "gpu" renumbered from 0 too. */
     public ResourceSet remap() {
-        TreeMap<Long, Node> map = new TreeMap<>();
-        long rank = 0;
+        TreeMap<Integer, Node> map = new TreeMap<>();
+        int rank = 0;
         for (Node n : nodes.values()) {
-            Map<String, TmpIdSet> c = new LinkedHashMap<>();
-            n.children().forEach((k, v) -> c.put(k, k.equals("gpu") ? v : TmpIdSet.range(0, v.count() - 1)));
+            Map<String, IdSet> c = new LinkedHashMap<>();
+            n.children().forEach((k, v) -> c.put(k, k.equals("gpu") ? v : (v.isEmpty() ? new IdSet() : IdSet.range(0, (int) v.count() - 1))));
             map.put(rank, new Node(rank, n.hostname(), c, n.properties()));
             rank++;
         }
@@ -599,7 +612,8 @@ public final class ResourceSet {
     }
 
     /** Ranks reassigned by each host's index in {@code hosts}, which must name every node once. */
-    public ResourceSet rerank(List<String> hosts) throws FormatException {
+    public ResourceSet rerank(Hostlist hostlist) throws FormatException {
+        List<String> hosts = hostlist.expand();
         if (hosts.size() > nodes.size()) {
             throw new FormatException("Number of hosts (" + hosts.size() + ") is greater than node count ("
                     + nodes.size() + ")");
@@ -608,9 +622,9 @@ public final class ResourceSet {
             throw new FormatException("Number of hosts (" + hosts.size() + ") is less than node count ("
                     + nodes.size() + ")");
         }
-        TreeMap<Long, Node> map = new TreeMap<>();
-        Set<Long> used = new HashSet<>();
-        long rank = 0;
+        TreeMap<Integer, Node> map = new TreeMap<>();
+        Set<Integer> used = new HashSet<>();
+        int rank = 0;
         for (String host : hosts) {
             Node found = null;
             for (Node n : nodes.values()) {
@@ -630,11 +644,12 @@ public final class ResourceSet {
     }
 
     /** A copy with each node's hostname taken from {@code hosts} in rank order. */
-    public ResourceSet withHostnames(List<String> hosts) throws FormatException {
+    public ResourceSet withHostnames(Hostlist hostlist) throws FormatException {
+        List<String> hosts = hostlist.expand();
         if (hosts.size() != nodes.size()) {
             throw new FormatException("R: " + hosts.size() + " hosts for " + nodes.size() + " ranks");
         }
-        TreeMap<Long, Node> map = new TreeMap<>();
+        TreeMap<Integer, Node> map = new TreeMap<>();
         Iterator<String> h = hosts.iterator();
         for (Node n : nodes.values()) {
             map.put(n.rank(), n.withHostname(h.next()));
@@ -664,7 +679,7 @@ public final class ResourceSet {
 
     /** Adds properties: name to the idset of ranks that get it. */
     public ResourceSet withProperties(Map<String, String> properties) throws FormatException {
-        Map<String, TmpIdSet> parsed = new LinkedHashMap<>();
+        Map<String, IdSet> parsed = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : properties.entrySet()) {
             String name = e.getKey();
             for (char c : name.toCharArray()) {
@@ -673,19 +688,19 @@ public final class ResourceSet {
                 }
             }
             try {
-                parsed.put(name, TmpIdSet.decode(e.getValue()));
+                parsed.put(name, IdSet.decode(e.getValue()));
             } catch (FormatException x) {
                 throw new FormatException("invalid idset '" + e.getValue() + "' specified for property \"" + name + "\"");
             }
         }
-        TreeMap<Long, Node> map = new TreeMap<>(nodes);
-        for (Map.Entry<String, TmpIdSet> e : parsed.entrySet()) {
-            TmpIdSet unknown = e.getValue().subtract(ranks());
+        TreeMap<Integer, Node> map = new TreeMap<>(nodes);
+        for (Map.Entry<String, IdSet> e : parsed.entrySet()) {
+            IdSet unknown = e.getValue().difference(ranks());
             if (!unknown.isEmpty()) {
-                throw new FormatException((unknown.count() == 1 ? "rank " : "ranks ") + unknown.encode()
+                throw new FormatException((unknown.count() == 1 ? "rank " : "ranks ") + unknown.encode(IdSet.Flag.RANGE)
                         + " not found in target resource list");
             }
-            for (long r : e.getValue()) {
+            for (int r : e.getValue()) {
                 Node n = map.get(r);
                 Set<String> p = new TreeSet<>(n.properties());
                 p.add(e.getKey());
@@ -736,11 +751,11 @@ public final class ResourceSet {
     }
 
     private static Node nodeDiff(Node a, Node b) {
-        Map<String, TmpIdSet> c = new LinkedHashMap<>(a.children());
+        Map<String, IdSet> c = new LinkedHashMap<>(a.children());
         b.children().forEach((k, v) -> {
-            TmpIdSet have = c.get(k);
+            IdSet have = c.get(k);
             if (have != null) {
-                c.put(k, have.subtract(v));
+                c.put(k, have.difference(v));
             }
         });
         return a.withChildren(c);
@@ -750,29 +765,29 @@ public final class ResourceSet {
 
     private static String childDumps(Node n) {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, TmpIdSet> e : n.children().entrySet()) {
+        for (Map.Entry<String, IdSet> e : n.children().entrySet()) {
             if (!e.getValue().isEmpty()) {
                 if (sb.length() > 0) {
                     sb.append(',');
                 }
-                sb.append(e.getKey()).append(e.getValue().encodeBrackets());
+                sb.append(e.getKey()).append(e.getValue().encode(IdSet.Flag.RANGE, IdSet.Flag.BRACKETS));
             }
         }
         return sb.toString();
     }
 
     /** Nodes grouped by identical children, groups in order of their lowest rank. */
-    private List<Map.Entry<TmpIdSet, Node>> groups() {
-        List<Map.Entry<TmpIdSet, Node>> out = new ArrayList<>();
-        Map<Map<String, TmpIdSet>, TmpIdSet> index = new LinkedHashMap<>();
+    private List<Map.Entry<IdSet, Node>> groups() {
+        List<Map.Entry<IdSet, Node>> out = new ArrayList<>();
+        Map<Map<String, IdSet>, IdSet> index = new LinkedHashMap<>();
         for (Node n : nodes.values()) {
-            TmpIdSet ranks = index.get(n.children());
+            IdSet ranks = index.get(n.children());
             if (ranks == null) {
-                ranks = new TmpIdSet();
+                ranks = new IdSet();
                 index.put(n.children(), ranks);
                 out.add(Map.entry(ranks, n));
             }
-            ranks.add(n.rank());
+            ranks.set(n.rank());
         }
         return out;
     }
@@ -780,14 +795,14 @@ public final class ResourceSet {
     /** The short form {@code flux R decode --short} prints, e.g. {@code rank[0-3]/core[0-1],gpu0}. */
     public String dumps() {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<TmpIdSet, Node> g : groups()) {
+        for (Map.Entry<IdSet, Node> g : groups()) {
             if (g.getValue().total() == 0) {
                 continue;
             }
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append("rank").append(g.getKey().encodeBrackets()).append('/').append(childDumps(g.getValue()));
+            sb.append("rank").append(g.getKey().encode(IdSet.Flag.RANGE, IdSet.Flag.BRACKETS)).append('/').append(childDumps(g.getValue()));
         }
         return sb.toString();
     }
@@ -798,16 +813,16 @@ public final class ResourceSet {
         r.put("version", 1);
         ObjectNode exec = r.putObject("execution");
         ArrayNode rlite = exec.putArray("R_lite");
-        for (Map.Entry<TmpIdSet, Node> g : groups()) {
+        for (Map.Entry<IdSet, Node> g : groups()) {
             if (g.getValue().total() == 0) {
                 continue;
             }
             ObjectNode entry = rlite.addObject();
-            entry.put("rank", g.getKey().encode());
+            entry.put("rank", g.getKey().encode(IdSet.Flag.RANGE));
             ObjectNode children = entry.putObject("children");
             g.getValue().children().forEach((k, v) -> {
                 if (!v.isEmpty()) {
-                    children.put(k, v.encode());
+                    children.put(k, v.encode(IdSet.Flag.RANGE));
                 }
             });
         }
@@ -816,11 +831,11 @@ public final class ResourceSet {
         }
         exec.put("starttime", starttime);
         exec.put("expiration", expiration);
-        nodelist().ifPresent(hl -> exec.putArray("nodelist").add(hl));
-        Map<String, TmpIdSet> props = properties();
+        nodelist().ifPresent(hl -> exec.putArray("nodelist").add(hl.encode()));
+        Map<String, IdSet> props = properties();
         if (!props.isEmpty()) {
             ObjectNode p = exec.putObject("properties");
-            props.forEach((k, v) -> p.put(k, v.encode()));
+            props.forEach((k, v) -> p.put(k, v.encode(IdSet.Flag.RANGE)));
         }
         if (scheduling != null) {
             r.set("scheduling", scheduling.deepCopy());

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.OptionalInt;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.internal.TmpIdSet;
+import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.json.Json;
 
 /**
@@ -251,15 +251,15 @@ public final class TaskMap {
             if (tok.isEmpty()) {
                 continue;
             }
-            TmpIdSet ids;
+            IdSet ids;
             try {
-                ids = TmpIdSet.decode(tok);
+                ids = IdSet.decode(tok);
             } catch (FormatException e) {
                 throw new FormatException("taskmap: " + e.getMessage().replaceFirst("^idset: ", ""));
             }
             long start = -1;
             long prev = -1;
-            for (long id : ids) {
+            for (int id : ids) {
                 if (start >= 0 && id == prev + 1) {
                     prev = id;
                     continue;
@@ -403,14 +403,14 @@ public final class TaskMap {
     }
 
     /** The task ranks on node {@code nodeid}; empty when the node has none or the map is unknown. */
-    public TmpIdSet taskIds(int nodeid) {
-        TmpIdSet ids = new TmpIdSet();
+    public IdSet taskIds(int nodeid) {
+        IdSet ids = new IdSet();
         long current = 0;
         for (Block b : blocks) {
             for (int n = 0; n < b.repeat(); n++) {
                 if (nodeid >= b.nodeid() && nodeid <= b.end()) {
                     long start = current + (long) (nodeid - b.nodeid()) * b.ppn();
-                    ids.addRange(start, start + b.ppn() - 1);
+                    ids.setRange((int) start, (int) (start + b.ppn() - 1));
                 }
                 current += (long) b.nnodes() * b.ppn();
             }
@@ -488,8 +488,8 @@ public final class TaskMap {
             if (i > 0) {
                 sb.append(';');
             }
-            TmpIdSet ids = taskIds(i);
-            sb.append(deranged ? ids.encodeDeranged() : ids.encode());
+            IdSet ids = taskIds(i);
+            sb.append(deranged ? ids.encode() : ids.encode(IdSet.Flag.RANGE));
         }
         return sb.toString();
     }

@@ -1,0 +1,16 @@
+package org.fluxj.cmd;
+
+import java.io.IOException;
+import picocli.CommandLine.Command;
+
+/** {@code flux R remap}: the union of the R objects on stdin, ranks renumbered from 0. */
+@Command(name = "remap",
+        description = "Return the union of all R objects on stdin with ranks re-numbered starting from index 0.")
+final class RRemapCommand extends FluxCommand {
+
+    @Override
+    public Integer call() throws IOException {
+        RInput.puts(out(), RInput.union().remap());
+        return 0;
+    }
+}

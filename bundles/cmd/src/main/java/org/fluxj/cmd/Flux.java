@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
         subcommands = {
             VersionCommand.class,
             HelpCommand.class,
+            SubmitCommand.class,
+            RunCommand.class,
         })
 public final class Flux implements Callable<Integer> {
 

@@ -71,6 +71,7 @@ public final class JobspecBuilder {
     private String signal;
     private String taskmap;
     private String urgency = "16";
+    private boolean debugEmulate;
     private final List<String> env = new ArrayList<>();
     private boolean envGiven;
     private final List<String> rlimit = new ArrayList<>();
@@ -219,6 +220,12 @@ public final class JobspecBuilder {
     /** {@code --urgency}: 0-31 or default, hold, expedite; a submission parameter, not jobspec. */
     public JobspecBuilder urgency(String u) {
         this.urgency = u;
+        return this;
+    }
+
+    /** {@code --debug-emulate}: the job stops its tasks in exec for a debugger (MPIR). */
+    public JobspecBuilder debugEmulate(boolean emulate) {
+        this.debugEmulate = emulate;
         return this;
     }
 
@@ -713,6 +720,9 @@ public final class JobspecBuilder {
                 key = "system." + key;
             }
             Tree.setattr(doc, key, value("--setattr", keyval));
+        }
+        if (debugEmulate) {
+            shellOption(doc, "stop-tasks-in-exec", IntNode.valueOf(1));
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.Json;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -20,6 +21,7 @@ final class Documents {
         options.setNestingDepthLimit(100);
         YAML = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(options).build())
                 .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .build();
     }
 

@@ -28,7 +28,7 @@ final class Rlimits {
         for (String r : userRules) {
             rules.addAll(List.of(r.split(",", -1)));
         }
-        Map<String, Long> limits = matching(current, "*");
+        Map<String, Long> limits = current.isEmpty() ? new LinkedHashMap<>() : matching(current, "*");
         for (String rule : rules) {
             if (rule.startsWith("-")) {
                 Pattern p = Environment.pattern(rule.substring(1).toLowerCase());

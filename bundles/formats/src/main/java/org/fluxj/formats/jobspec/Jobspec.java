@@ -128,13 +128,14 @@ public final class Jobspec {
         return toJson();
     }
 
+    /** The same document: equal JSON text, keys in the same order. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Jobspec j && j.doc.equals(doc);
+        return o instanceof Jobspec j && j.toJson().equals(toJson());
     }
 
     @Override
     public int hashCode() {
-        return doc.hashCode();
+        return toJson().hashCode();
     }
 }

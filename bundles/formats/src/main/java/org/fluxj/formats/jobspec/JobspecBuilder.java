@@ -705,7 +705,8 @@ public final class JobspecBuilder {
         }
         for (String kv : setopt) {
             String[] keyval = keyval("--setopt", kv);
-            shellOption(doc, keyval[0], value("--setopt", keyval));
+            JsonNode value = value("--setopt", keyval);
+            shellOption(doc, keyval[0], value);
         }
         if (timeLimit != null) {
             Double minutes = Py.parseFloat(timeLimit);
@@ -713,13 +714,14 @@ public final class JobspecBuilder {
         }
         for (String kv : setattr) {
             String[] keyval = keyval("--setattr", kv);
+            JsonNode value = value("--setattr", keyval);
             String key = keyval[0];
             if (key.startsWith(".")) {
                 key = "attributes" + key;
             } else if (!key.startsWith("attributes.") && !key.startsWith("user.") && !key.startsWith("system.")) {
                 key = "system." + key;
             }
-            Tree.setattr(doc, key, value("--setattr", keyval));
+            Tree.setattr(doc, key, value);
         }
         if (debugEmulate) {
             shellOption(doc, "stop-tasks-in-exec", IntNode.valueOf(1));

@@ -29,6 +29,8 @@ public final class Flux implements Callable<Integer> {
         COMMANDS.put("version", VersionCommand.class);
         COMMANDS.put("job", JobCommand.class);
         COMMANDS.put("R", RCommand.class);
+        COMMANDS.put("submit", SubmitCommand.class);
+        COMMANDS.put("run", RunCommand.class);
     }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this message.")

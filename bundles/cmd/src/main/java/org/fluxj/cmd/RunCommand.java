@@ -1,0 +1,14 @@
+package org.fluxj.cmd;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flux run}: run a job interactively. Today only {@code --dry-run} works. */
+@Command(name = "run", description = "run a job interactively",
+        customSynopsis = "Usage: flux run [OPTIONS...] COMMAND [ARGS...]",
+        modelTransformer = Posix.class)
+final class RunCommand extends SubmissionCommand {
+
+    @Option(names = "--wait-event", paramLabel = "NAME", description = "Pass --wait-event=NAME to flux-job attach")
+    String waitEvent;
+}

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             VersionCommand.class,
             HelpCommand.class,
+            HostlistCommand.class,
         })
 public final class Flux implements Callable<Integer> {
 

@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "hostlist",
         description = "Manipulate and print hostlists.",
+        modelTransformer = HostlistCommand.LikeArgparse.class,
         footer = {
             "",
             "SOURCES may include:",
@@ -105,6 +106,15 @@ final class HostlistCommand extends FluxCommand {
 
     @Parameters(paramLabel = "SOURCES", arity = "0..*", description = "(optional) One or more hostlist sources")
     List<String> sources = new ArrayList<>();
+
+    /** As argparse: an option given twice takes its last value instead of failing. */
+    static final class LikeArgparse implements CommandLine.IModelTransformer {
+        @Override
+        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec commandSpec) {
+            commandSpec.parser().overwrittenOptionsAllowed(true);
+            return commandSpec;
+        }
+    }
 
     /** Decodes the --exclude value at parse time, as argparse's type=Hostlist does. */
     static final class HostlistConverter implements CommandLine.ITypeConverter<Hostlist> {

@@ -14,6 +14,9 @@ final class CdsTraining {
         {"--help"},
         {"no-such-command"},
         {"job", "id", "--to=f58", "1234"},
+        {"hostlist", "--expand", "node[01-03,7]"},
+        {"submit", "--dry-run", "-N2", "-n4", "-c2", "-t", "10m", "hostname"},
+        {"R", "encode", "-r", "0-3", "-c", "0-1", "-H", "node[0-3]"},
     };
 
     private CdsTraining() {

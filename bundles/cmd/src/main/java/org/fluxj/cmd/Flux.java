@@ -27,6 +27,7 @@ public final class Flux implements Callable<Integer> {
     static {
         COMMANDS.put("help", HelpCommand.class);
         COMMANDS.put("version", VersionCommand.class);
+        COMMANDS.put("hostlist", HostlistCommand.class);
         COMMANDS.put("job", JobCommand.class);
         COMMANDS.put("R", RCommand.class);
         COMMANDS.put("submit", SubmitCommand.class);

@@ -38,12 +38,15 @@ final class HostName {
         return i;
     }
 
-    /** The unsigned decimal value of s[from, to), or -1 if it does not fit in a long. */
+    /**
+     * The decimal value of s[from, to), or -1 if it is Long.MAX_VALUE or more (so that a
+     * suffix plus one always fits).
+     */
     static long parseDigits(String s, int from, int to) {
         long n = 0;
         for (int i = from; i < to; i++) {
             int d = s.charAt(i) - '0';
-            if (n > (Long.MAX_VALUE - d) / 10) {
+            if (n > (Long.MAX_VALUE - 1 - d) / 10) {
                 return -1;
             }
             n = n * 10 + d;

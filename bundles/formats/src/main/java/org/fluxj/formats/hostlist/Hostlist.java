@@ -233,16 +233,19 @@ public final class Hostlist implements Iterable<String> {
     public Hostlist uniq() {
         if (ranges.size() > 1) {
             mergeSort();
-            int i = 1;
-            while (i < ranges.size()) {
-                long dup = HostRange.join(ranges.get(i - 1), ranges.get(i));
+            // Join each range into the one before it where possible (attempt_range_join),
+            // compacting in one pass.
+            int w = 0;
+            for (int i = 1; i < ranges.size(); i++) {
+                HostRange next = ranges.get(i);
+                long dup = HostRange.join(ranges.get(w), next);
                 if (dup >= 0) {
-                    ranges.remove(i);
                     nhosts -= dup;
                 } else {
-                    i++;
+                    ranges.set(++w, next);
                 }
             }
+            ranges.subList(w + 1, ranges.size()).clear();
         }
         return this;
     }
@@ -470,14 +473,28 @@ public final class Hostlist implements Iterable<String> {
                 i = ranges.size();
             }
         }
-        for (int i = ranges.size() - 1; i > 0; i--) {
+        // hostlist_collapse: from the end, join each range into the one before it when they
+        // are contiguous; built in reverse in one pass.
+        int n = ranges.size();
+        if (n < 2) {
+            return;
+        }
+        ArrayList<HostRange> reversed = new ArrayList<>(n);
+        HostRange cur = ranges.get(n - 1);
+        for (int i = n - 1; i > 0; i--) {
             HostRange prev = ranges.get(i - 1);
-            HostRange next = ranges.get(i);
-            if (HostRange.prefixCompare(prev, next) == 0 && prev.hi == next.lo - 1
-                    && HostRange.widthCombine(prev, next)) {
-                prev.hi = next.hi;
-                ranges.remove(i);
+            if (HostRange.prefixCompare(prev, cur) == 0 && prev.hi == cur.lo - 1
+                    && HostRange.widthCombine(prev, cur)) {
+                prev.hi = cur.hi;
+            } else {
+                reversed.add(cur);
             }
+            cur = prev;
+        }
+        reversed.add(cur);
+        ranges.clear();
+        for (int i = reversed.size() - 1; i >= 0; i--) {
+            ranges.add(reversed.get(i));
         }
     }
 
@@ -523,7 +540,7 @@ public final class Hostlist implements Iterable<String> {
         }
 
         private FormatException error(String what, String token) {
-            return new FormatException("hostlist: " + what + " '" + token + "'");
+            return new FormatException("hostlist: " + what + " '" + printable(token) + "'");
         }
 
         private void token(String tok) throws FormatException {
@@ -641,5 +658,26 @@ public final class Hostlist implements Iterable<String> {
                 hl.appendRange(HostRange.of(tok.substring(0, lenPrefix), num, num, tok.length() - lenPrefix));
             }
         }
+    }
+
+    /** s with control characters escaped and a long s cut short, for a one-line message. */
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), 80));
+        for (int i = 0; i < s.length(); i++) {
+            if (sb.length() >= 77) {
+                return sb.append("...").toString();
+            }
+            char c = s.charAt(i);
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -72,7 +72,7 @@ public final class IdSet implements Iterable<Integer> {
             body = body.substring(1, body.length() - 1);
         }
         if (body.indexOf('[') >= 0 || body.indexOf(']') >= 0) {
-            throw new FormatException("idset: mismatched or nested brackets in '" + s + "'");
+            throw new FormatException("idset: mismatched or nested brackets in '" + printable(s) + "'");
         }
         IdSet set = new IdSet();
         long maxid = -1;
@@ -84,7 +84,8 @@ public final class IdSet implements Iterable<Integer> {
                 String item = body.substring(start, end);
                 long[] r = parseElement(item, s);
                 if (r[0] <= maxid) {
-                    throw new FormatException("idset: range '" + item + "' is out of order in '" + s + "'");
+                    throw new FormatException("idset: range '" + printable(item)
+                            + "' is out of order in '" + printable(s) + "'");
                 }
                 set.putRun((int) r[0], (int) r[1]);
                 maxid = r[1];
@@ -101,11 +102,12 @@ public final class IdSet implements Iterable<Integer> {
         long lo = parseId(dash < 0 ? item : item.substring(0, dash));
         long hi = dash < 0 ? lo : parseId(item.substring(dash + 1));
         if (lo == -1 || hi == -1 || hi < lo || (dash >= 0 && hi == lo)) {
-            throw new FormatException("idset: invalid " + what + " '" + item + "' in '" + input + "'");
+            throw new FormatException("idset: invalid " + what + " '" + printable(item)
+                    + "' in '" + printable(input) + "'");
         }
         if (lo == -2 || hi == -2 || hi > MAX_ID) {
-            throw new FormatException("idset: id in '" + item + "' exceeds the maximum " + MAX_ID
-                    + " in '" + input + "'");
+            throw new FormatException("idset: id in '" + printable(item) + "' exceeds the maximum " + MAX_ID
+                    + " in '" + printable(input) + "'");
         }
         return new long[] {lo, hi};
     }
@@ -434,5 +436,26 @@ public final class IdSet implements Iterable<Integer> {
     @Override
     public int hashCode() {
         return runs.hashCode();
+    }
+
+    /** s with control characters escaped and a long s cut short, for a one-line message. */
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), 80));
+        for (int i = 0; i < s.length(); i++) {
+            if (sb.length() >= 77) {
+                return sb.append("...").toString();
+            }
+            char c = s.charAt(i);
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

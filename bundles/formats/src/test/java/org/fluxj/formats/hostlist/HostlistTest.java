@@ -303,6 +303,17 @@ class HostlistTest {
     }
 
     @Test
+    void sortsAndUniqsLargeOverlapsInLinearPasses() throws FormatException {
+        Hostlist h = hl("foo[0-200000],foo[0-200000]");
+        h.sort();
+        assertEquals(400002, h.count());
+        assertTrue(h.encode().startsWith("foo[0,0-1,1-2,2-3,"), h.encode().substring(0, 40));
+        assertTrue(h.encode().endsWith(",199999-200000,200000]"));
+        assertEquals("foo[0-200000]", h.uniq().encode());
+        assertEquals(200001, h.count());
+    }
+
+    @Test
     void iterationReproducesTheInput() throws FormatException {
         String[] inputs = {
             "",

@@ -56,6 +56,11 @@ public final class Flux implements Callable<Integer> {
         return 1;
     }
 
+    /** A subcommand built on its own, so that picocli applies its model transformer. */
+    private static void addSubcommand(CommandLine cl, String name, Class<?> command) {
+        cl.addSubcommand(name, new CommandLine(command));
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -89,9 +94,9 @@ public final class Flux implements Callable<Integer> {
         }
         Class<?> only = "help".equals(name) ? null : COMMANDS.get(name);
         if (only != null) {
-            cl.addSubcommand(name, only);
+            addSubcommand(cl, name, only);
         } else {
-            COMMANDS.forEach(cl::addSubcommand);
+            COMMANDS.forEach((n, c) -> addSubcommand(cl, n, c));
         }
         cl.setParameterExceptionHandler(Errors::usage);
         cl.setExecutionExceptionHandler(Errors::failure);

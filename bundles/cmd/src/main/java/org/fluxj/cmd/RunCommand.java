@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** {@code flux run}: run a job interactively. Today only {@code --dry-run} works. */
 @Command(name = "run", description = "run a job interactively",
-        customSynopsis = "Usage: flux run [OPTIONS...] COMMAND [ARGS...]",
+        customSynopsis = "flux run [OPTIONS...] COMMAND [ARGS...]",
         modelTransformer = Posix.class)
 final class RunCommand extends SubmissionCommand {
 

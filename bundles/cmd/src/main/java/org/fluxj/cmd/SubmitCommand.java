@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** {@code flux submit}: enqueue a job. Today only {@code --dry-run} works. */
 @Command(name = "submit", description = "enqueue a job",
-        customSynopsis = "Usage: flux submit [OPTIONS...] COMMAND [ARGS...]",
+        customSynopsis = "flux submit [OPTIONS...] COMMAND [ARGS...]",
         modelTransformer = Posix.class)
 final class SubmitCommand extends SubmissionCommand {
     private String cc;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.json.JanssonText;
 import org.fluxj.formats.json.Json;
 
 /**
@@ -102,7 +103,10 @@ public final class Eventlog {
         return false;
     }
 
-    /** A real number as flux-core's JSON (jansson) writes it, e.g. timestamps. */
+    /**
+     * A real number as flux-core's JSON (jansson 2.14) writes it, e.g. timestamps:
+     * {@link JanssonText#real(double)}, so {@code 42.0}, {@code 1552593348.0928299}.
+     */
     public static String formatTimestamp(double seconds) {
         return JanssonText.real(seconds);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.json.JanssonText;
 import org.fluxj.formats.json.Json;
 
 /**
@@ -139,7 +140,7 @@ public final class EventlogEntry {
      * {@code {"timestamp":42.0,"name":"foo","context":{"bar":16}}\n}.
      */
     public String encode() {
-        return JanssonText.write(json) + "\n";
+        return JanssonText.compact(json) + "\n";
     }
 
     @Override
@@ -155,6 +156,6 @@ public final class EventlogEntry {
     /** The entry's JSON text, without newline. */
     @Override
     public String toString() {
-        return JanssonText.write(json);
+        return JanssonText.compact(json);
     }
 }

@@ -3,7 +3,6 @@ package org.fluxj.formats.jobspec;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -97,10 +96,8 @@ final class Py {
     private static void dump(JsonNode node, StringBuilder sb) {
         if (node.isObject()) {
             sb.append('{');
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
             boolean first = true;
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (!first) {
                     sb.append(", ");
                 }
@@ -213,10 +210,8 @@ final class Py {
             return sb.append(']').toString();
         }
         sb.append('{');
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         boolean first = true;
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             sb.append(first ? "" : ", ").append(pyRepr(com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey())))
                     .append(": ").append(pyRepr(e.getValue()));
             first = false;

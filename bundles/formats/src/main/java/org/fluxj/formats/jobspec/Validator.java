@@ -303,8 +303,7 @@ final class Validator {
         if (!attrs.isObject()) {
             throw error("attributes", "must be a mapping, got " + show(attrs));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = attrs.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : attrs.properties()) {
             String key = e.getKey();
             JsonNode value = e.getValue();
             if (!key.equals("system") && !key.equals("user")) {
@@ -356,8 +355,7 @@ final class Validator {
         }
         JsonNode environment = system.get("environment");
         if (environment != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = environment.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : environment.properties()) {
                 if (!e.getValue().isTextual()) {
                     throw error("attributes.system.environment." + e.getKey(), "must be a string, got " + show(e.getValue()));
                 }
@@ -406,8 +404,7 @@ final class Validator {
         if (!c.isObject()) {
             throw error(path, "constraint must be a mapping, got " + show(c));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : c.properties()) {
             String op = e.getKey();
             JsonNode args = e.getValue();
             String p = path + "." + op;

@@ -13,7 +13,8 @@ import org.fluxj.formats.FormatException;
 
 /**
  * The one Jackson configuration every fluxj component uses for JSON payloads and documents.
- * Output is compact, as flux-core's jansson prints it with JSON_COMPACT.
+ * Output is compact; for text byte for byte as flux-core's jansson prints it, use
+ * {@link JanssonText}.
  */
 public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -54,7 +55,7 @@ public final class Json {
         return (ObjectNode) node;
     }
 
-    /** Compact JSON text, as flux-core emits it. */
+    /** Compact JSON text (Jackson's; reals differ from jansson's, see {@link JanssonText}). */
     public static String encode(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

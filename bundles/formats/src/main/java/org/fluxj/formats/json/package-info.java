@@ -1,4 +1,7 @@
-/** The shared JSON configuration (Jackson) for payloads and documents. */
+/**
+ * The shared JSON configuration (Jackson) for payloads and documents, and JSON text exactly as
+ * flux-core's jansson writes it.
+ */
 @Export
 @Version("1.0.0")
 package org.fluxj.formats.json;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.TreeSet;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.formats.idset.IdSet;
+import org.fluxj.formats.json.JanssonText;
 import org.fluxj.formats.json.Json;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -237,9 +237,7 @@ public final class ResourceConfig {
 
     /** Merges {@code update} into {@code base} as flux-core merges config files: tables recursively, other values replaced. */
     public static void merge(ObjectNode base, ObjectNode update) {
-        Iterator<Map.Entry<String, JsonNode>> it = update.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : update.properties()) {
             JsonNode have = base.get(e.getKey());
             if (have instanceof ObjectNode ho && e.getValue() instanceof ObjectNode uo) {
                 merge(ho, uo);

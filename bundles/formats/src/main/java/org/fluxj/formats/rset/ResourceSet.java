@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.formats.idset.IdSet;
+import org.fluxj.formats.json.JanssonText;
 import org.fluxj.formats.json.Json;
 
 /**
@@ -314,9 +315,7 @@ public final class ResourceSet {
         IdSet ranks = idset(rank.textValue(), path + ".rank");
         Map<String, IdSet> kids = new LinkedHashMap<>();
         if (children.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = children.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : children.properties()) {
                 String cpath = path + ".children." + e.getKey();
                 if (!e.getValue().isTextual()) {
                     throw new FormatException("R: " + cpath + ": expected string, got " + typeName(e.getValue()));
@@ -666,11 +665,9 @@ public final class ResourceSet {
             throw new FormatException("properties must be an object");
         }
         Map<String, String> m = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = properties.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : properties.properties()) {
             if (!e.getValue().isTextual()) {
-                throw new FormatException("properties value '" + Json.encode(e.getValue()) + "' not a string");
+                throw new FormatException("properties value '" + JanssonText.compact(e.getValue()) + "' not a string");
             }
             m.put(e.getKey(), e.getValue().textValue());
         }

@@ -60,4 +60,15 @@ class FluxCommandIT {
         assertEquals(1, none.status());
         assertEquals("flux-help: No help for frobozz\n", none.err());
     }
+
+    @Test
+    void everyCommandExplainsItself() {
+        for (String command : new String[] {"version", "hostlist", "job", "R", "submit", "run", "start"}) {
+            FluxCli.Result r = FluxCli.run("help", command);
+            assertEquals(0, r.status(), command + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: flux " + command), command + ": " + r.out());
+            assertTrue(r.out().contains("--help"), command + ": " + r.out());
+            assertEquals(r.out(), FluxCli.run(command, "--help").out(), command);
+        }
+    }
 }

@@ -102,15 +102,6 @@ public final class Flux implements Callable<Integer> {
         cl.setParameterExceptionHandler(Errors::usage);
         cl.setExecutionExceptionHandler(Errors::failure);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        // addSubcommand copies the parent's parser settings over what a model transformer set:
-        // apply Posix again (options end at the first operand: "flux start sh -c CMD").
-        for (CommandLine sub : cl.getSubcommands().values()) {
-            Command c = sub.getCommand().getClass().getAnnotation(Command.class);
-            if (c != null && java.util.Arrays.asList(c.modelTransformer()).contains(Posix.class)) {
-                sub.setStopAtPositional(true);
-                sub.setOverwrittenOptionsAllowed(true);
-            }
-        }
         return cl;
     }
 }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
  * {@code --test-exit-timeout} after the first exits.
  */
 @Command(name = "start", description = "Start a Flux instance.",
-        customSynopsis = "Usage: flux start [OPTIONS] [initial-program [args...]]",
+        customSynopsis = "flux start [OPTIONS] [initial-program [args...]]",
         modelTransformer = Posix.class)
 final class StartCommand extends FluxCommand {
     static final double DEFAULT_EXIT_TIMEOUT = 20.0;

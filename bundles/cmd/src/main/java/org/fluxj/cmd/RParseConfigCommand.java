@@ -63,7 +63,7 @@ final class RParseConfigCommand extends FluxCommand {
             throw fail("Config file error: Object item not present: resource");
         }
         if (!resource.isObject()) {
-            throw fail("Config file error: resource: Expected object, got %s", kind(resource));
+            throw fail("Config file error: resource: Expected object, got %s", Json.typeName(resource));
         }
         JsonNode config = resource.get("config");
         String rpath = string(resource, "path");
@@ -106,13 +106,8 @@ final class RParseConfigCommand extends FluxCommand {
             return null;
         }
         if (!v.isTextual()) {
-            throw fail("Config file error: resource.%s: Expected string, got %s", key, kind(v));
+            throw fail("Config file error: resource.%s: Expected string, got %s", key, Json.typeName(v));
         }
         return v.textValue();
-    }
-
-    private static String kind(JsonNode v) {
-        return v.isObject() ? "object" : v.isArray() ? "array" : v.isTextual() ? "string"
-                : v.isIntegralNumber() ? "integer" : v.isNumber() ? "real" : v.isBoolean() ? "boolean" : "null";
     }
 }

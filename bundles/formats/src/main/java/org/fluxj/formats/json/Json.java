@@ -64,6 +64,26 @@ public final class Json {
         }
     }
 
+    /** The type of a JSON value as jansson names it in messages: object, array, string, integer, real, true, false, null. */
+    public static String typeName(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return "null";
+        } else if (node.isObject()) {
+            return "object";
+        } else if (node.isArray()) {
+            return "array";
+        } else if (node.isTextual()) {
+            return "string";
+        } else if (node.isIntegralNumber()) {
+            return "integer";
+        } else if (node.isNumber()) {
+            return "real";
+        } else if (node.isBoolean()) {
+            return node.booleanValue() ? "true" : "false";
+        }
+        return "null";
+    }
+
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }

@@ -59,7 +59,7 @@ public final class ResourceConfig {
             String at = where + "[[resource.config]][" + i + "]: ";
             JsonNode entry = config.get(i);
             if (!entry.isObject()) {
-                throw new FormatException(at + "expected a table, got " + ResourceSet.typeName(entry));
+                throw new FormatException(at + "expected a table, got " + Json.typeName(entry));
             }
             List<String> unknown = new ArrayList<>();
             entry.fieldNames().forEachRemaining(k -> {
@@ -167,7 +167,7 @@ public final class ResourceConfig {
             return null;
         }
         if (!v.isTextual()) {
-            throw new FormatException(at + key + ": expected string, got " + ResourceSet.typeName(v));
+            throw new FormatException(at + key + ": expected string, got " + Json.typeName(v));
         }
         return v.textValue();
     }

@@ -209,16 +209,16 @@ public final class ResourceSet {
     /** Builds R from its JSON tree; every malformation is a FormatException naming the key. */
     public static ResourceSet fromJson(JsonNode o) throws FormatException {
         if (o == null || !o.isObject()) {
-            throw new FormatException("R: expected object, got " + typeName(o));
+            throw new FormatException("R: expected object, got " + Json.typeName(o));
         }
         JsonNode version = require(o, "version", "");
         if (!version.isIntegralNumber()) {
-            throw new FormatException("R: version: expected integer, got " + typeName(version));
+            throw new FormatException("R: version: expected integer, got " + Json.typeName(version));
         }
         JsonNode scheduling = o.get("scheduling");
         JsonNode exec = require(o, "execution", "");
         if (!exec.isObject()) {
-            throw new FormatException("R: execution: expected object, got " + typeName(exec));
+            throw new FormatException("R: execution: expected object, got " + Json.typeName(exec));
         }
         JsonNode rlite = require(exec, "R_lite", "execution.");
         JsonNode nodelist = exec.get("nodelist");
@@ -227,7 +227,7 @@ public final class ResourceSet {
         if (exec.has("nslots")) {
             JsonNode v = exec.get("nslots");
             if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                throw new FormatException("R: execution.nslots: expected integer, got " + typeName(v));
+                throw new FormatException("R: execution.nslots: expected integer, got " + Json.typeName(v));
             }
             nslots = v.intValue();
         }
@@ -271,28 +271,9 @@ public final class ResourceSet {
             return -1;
         }
         if (!v.isNumber()) {
-            throw new FormatException("R: execution." + key + ": expected real, got " + typeName(v));
+            throw new FormatException("R: execution." + key + ": expected real, got " + Json.typeName(v));
         }
         return v.doubleValue();
-    }
-
-    static String typeName(JsonNode n) {
-        if (n == null) {
-            return "nothing";
-        } else if (n.isObject()) {
-            return "object";
-        } else if (n.isArray()) {
-            return "array";
-        } else if (n.isTextual()) {
-            return "string";
-        } else if (n.isIntegralNumber()) {
-            return "integer";
-        } else if (n.isNumber()) {
-            return "real";
-        } else if (n.isBoolean()) {
-            return n.booleanValue() ? "true" : "false";
-        }
-        return "null";
     }
 
     private static IdSet idset(String s, String path) throws FormatException {
@@ -305,11 +286,11 @@ public final class ResourceSet {
 
     private static void appendEntry(TreeMap<Integer, Node> map, JsonNode entry, String path) throws FormatException {
         if (!entry.isObject()) {
-            throw new FormatException("R: " + path + ": expected object, got " + typeName(entry));
+            throw new FormatException("R: " + path + ": expected object, got " + Json.typeName(entry));
         }
         JsonNode rank = require(entry, "rank", path + ".");
         if (!rank.isTextual()) {
-            throw new FormatException("R: " + path + ".rank: expected string, got " + typeName(rank));
+            throw new FormatException("R: " + path + ".rank: expected string, got " + Json.typeName(rank));
         }
         JsonNode children = require(entry, "children", path + ".");
         IdSet ranks = idset(rank.textValue(), path + ".rank");
@@ -318,7 +299,7 @@ public final class ResourceSet {
             for (Map.Entry<String, JsonNode> e : children.properties()) {
                 String cpath = path + ".children." + e.getKey();
                 if (!e.getValue().isTextual()) {
-                    throw new FormatException("R: " + cpath + ": expected string, got " + typeName(e.getValue()));
+                    throw new FormatException("R: " + cpath + ": expected string, got " + Json.typeName(e.getValue()));
                 }
                 kids.put(e.getKey(), idset(e.getValue().textValue(), cpath));
             }
@@ -348,13 +329,13 @@ public final class ResourceSet {
 
     private static void assignNodelist(TreeMap<Integer, Node> map, JsonNode nodelist) throws FormatException {
         if (!nodelist.isArray()) {
-            throw new FormatException("R: execution.nodelist: expected array, got " + typeName(nodelist));
+            throw new FormatException("R: execution.nodelist: expected array, got " + Json.typeName(nodelist));
         }
         List<String> hosts = new ArrayList<>();
         for (int i = 0; i < nodelist.size(); i++) {
             JsonNode v = nodelist.get(i);
             if (!v.isTextual()) {
-                throw new FormatException("R: execution.nodelist[" + i + "]: expected string, got " + typeName(v));
+                throw new FormatException("R: execution.nodelist[" + i + "]: expected string, got " + Json.typeName(v));
             }
             try {
                 hosts.addAll(Hostlist.decode(v.textValue()).expand());

@@ -176,7 +176,7 @@ public final class TaskMap {
                 throw new FormatException("taskmap: Object item not present: version");
             }
             if (!version.isIntegralNumber()) {
-                throw new FormatException("taskmap: version: Expected integer, got " + typeName(version));
+                throw new FormatException("taskmap: version: Expected integer, got " + Json.typeName(version));
             }
             array = o.get("map");
             if (array == null) {
@@ -206,7 +206,7 @@ public final class TaskMap {
                 JsonNode n = e.get(k);
                 if (!n.isIntegralNumber() || !n.canConvertToInt()) {
                     throw new FormatException("taskmap: error in taskmap entry " + i + ": Expected integer, got "
-                            + (n.isIntegralNumber() ? n.asText() : typeName(n)));
+                            + (n.isIntegralNumber() ? n.asText() : Json.typeName(n)));
                 }
                 v[k] = n.intValue();
             }
@@ -219,23 +219,6 @@ public final class TaskMap {
             throw new FormatException("taskmap: too many tasks");
         }
         return blocks.isEmpty() ? UNKNOWN : new TaskMap(blocks);
-    }
-
-    static String typeName(JsonNode n) {
-        if (n.isObject()) {
-            return "object";
-        } else if (n.isArray()) {
-            return "array";
-        } else if (n.isTextual()) {
-            return "string";
-        } else if (n.isIntegralNumber()) {
-            return "integer";
-        } else if (n.isNumber()) {
-            return "real";
-        } else if (n.isBoolean()) {
-            return n.booleanValue() ? "true" : "false";
-        }
-        return "null";
     }
 
     /** A raw task map: node ID-ordered RFC 22 idsets of task ranks separated by semicolons. */

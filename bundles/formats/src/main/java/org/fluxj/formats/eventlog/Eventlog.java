@@ -66,13 +66,7 @@ public final class Eventlog {
         if (line.isEmpty()) {
             throw new FormatException(where + ": empty line");
         }
-        JsonNode node;
-        try {
-            node = Json.parse(line, where);
-        } catch (FormatException e) {
-            throw new FormatException(oneLine(e.getMessage()), e);
-        }
-        return EventlogEntry.fromJson(node, where);
+        return EventlogEntry.fromJson(Json.parse(line, where), where);
     }
 
     /** The log's text: each entry's compact JSON and a newline; empty for no entries. */
@@ -109,17 +103,5 @@ public final class Eventlog {
      */
     public static String formatTimestamp(double seconds) {
         return JanssonText.real(seconds);
-    }
-
-    private static String oneLine(String s) {
-        if (s == null) {
-            return "eventlog: invalid entry";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? ' ' : c);
-        }
-        return b.toString();
     }
 }

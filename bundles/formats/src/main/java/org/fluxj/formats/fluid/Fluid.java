@@ -348,20 +348,6 @@ public final class Fluid {
     }
 
     static FormatException invalid(String form, String s) {
-        return new FormatException("FLUID: invalid " + form + " '" + oneLine(s) + "'");
-    }
-
-    /** The string with control characters escaped, so that a message stays on one line. */
-    static String oneLine(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                b.append(String.format("\\x%02x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return new FormatException("FLUID: invalid " + form + " '" + FormatException.printable(s) + "'");
     }
 }

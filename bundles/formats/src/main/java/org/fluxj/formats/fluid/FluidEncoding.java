@@ -55,6 +55,6 @@ public enum FluidEncoding {
                 }
             }
         }
-        throw new FormatException("jobid: unknown encoding '" + Fluid.oneLine(String.valueOf(name)) + "'");
+        throw new FormatException("jobid: unknown encoding '" + FormatException.printable(String.valueOf(name)) + "'");
     }
 }

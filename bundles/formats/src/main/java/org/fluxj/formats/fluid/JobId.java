@@ -31,7 +31,7 @@ public final class JobId {
         try {
             return Fluid.parse(rest);
         } catch (FormatException e) {
-            throw new FormatException("jobid: invalid FLUID '" + Fluid.oneLine(s) + "'", e);
+            throw new FormatException("jobid: invalid FLUID '" + FormatException.printable(s) + "'", e);
         }
     }
 

@@ -106,20 +106,6 @@ public final class Fsd {
     }
 
     private static FormatException invalid(String s) {
-        return new FormatException("FSD: invalid duration '" + oneLine(s) + "'");
-    }
-
-    /** The string with control characters escaped, so that a message stays on one line. */
-    static String oneLine(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                b.append(String.format("\\x%02x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return new FormatException("FSD: invalid duration '" + FormatException.printable(s) + "'");
     }
 }

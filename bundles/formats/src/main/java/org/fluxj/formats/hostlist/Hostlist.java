@@ -540,7 +540,7 @@ public final class Hostlist implements Iterable<String> {
         }
 
         private FormatException error(String what, String token) {
-            return new FormatException("hostlist: " + what + " '" + printable(token) + "'");
+            return new FormatException("hostlist: " + what + " '" + FormatException.printable(token) + "'");
         }
 
         private void token(String tok) throws FormatException {
@@ -658,26 +658,5 @@ public final class Hostlist implements Iterable<String> {
                 hl.appendRange(HostRange.of(tok.substring(0, lenPrefix), num, num, tok.length() - lenPrefix));
             }
         }
-    }
-
-    /** s with control characters escaped and a long s cut short, for a one-line message. */
-    static String printable(String s) {
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), 80));
-        for (int i = 0; i < s.length(); i++) {
-            if (sb.length() >= 77) {
-                return sb.append("...").toString();
-            }
-            char c = s.charAt(i);
-            if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

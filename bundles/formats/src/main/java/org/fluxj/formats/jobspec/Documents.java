@@ -43,7 +43,7 @@ final class Documents {
         try {
             return Json.parse(text, "jobspec");
         } catch (RuntimeException e) {
-            throw new FormatException("jobspec: invalid JSON: " + oneLine(e.getMessage()), e);
+            throw new FormatException("jobspec: invalid JSON: " + FormatException.oneLine(e.getMessage()), e);
         }
     }
 
@@ -55,21 +55,13 @@ final class Documents {
         try {
             node = YAML.readTree(text);
         } catch (JacksonException e) {
-            throw new FormatException("jobspec: invalid YAML: " + oneLine(e.getOriginalMessage()), e);
+            throw new FormatException("jobspec: invalid YAML: " + FormatException.oneLine(e.getOriginalMessage()), e);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new FormatException("jobspec: invalid YAML: " + oneLine(e.getMessage()), e);
+            throw new FormatException("jobspec: invalid YAML: " + FormatException.oneLine(e.getMessage()), e);
         }
         if (node == null || node.isMissingNode()) {
             throw new FormatException("jobspec: empty YAML document");
         }
         return node;
-    }
-
-    static String oneLine(String s) {
-        if (s == null || s.isBlank()) {
-            return "unreadable document";
-        }
-        String t = s.strip().replaceAll("\\s*\\R\\s*", " ");
-        return t.length() > 200 ? t.substring(0, 200) + "..." : t;
     }
 }

@@ -754,7 +754,7 @@ public final class JobspecBuilder {
             try {
                 return LENIENT.readTree(text);
             } catch (IOException | RuntimeException e) {
-                throw new FormatException(label + ": " + keyval[1] + ": " + Documents.oneLine(
+                throw new FormatException(label + ": " + keyval[1] + ": " + FormatException.oneLine(
                         e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage()));
             }
         }

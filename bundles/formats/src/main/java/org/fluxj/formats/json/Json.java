@@ -42,7 +42,7 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new FormatException(what + ": invalid JSON: " + e.getOriginalMessage());
+            throw new FormatException(what + ": invalid JSON: " + FormatException.oneLine(e.getOriginalMessage()));
         }
     }
 

@@ -96,7 +96,7 @@ public final class IdSet implements Iterable<Integer> {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c == '[' || c == ']') {
-                throw new FormatException("idset: mismatched or nested brackets in '" + printable(s) + "'");
+                throw new FormatException("idset: mismatched or nested brackets in '" + FormatException.printable(s) + "'");
             }
         }
         IdSet set = new IdSet();
@@ -118,15 +118,15 @@ public final class IdSet implements Iterable<Integer> {
                 long hi = isRange ? parseId(s, dash + 1, end) : lo;
                 if (lo == -1 || hi == -1 || hi < lo || (isRange && hi == lo)) {
                     throw new FormatException("idset: invalid " + (isRange ? "range" : "id") + " '"
-                            + printable(s.substring(start, end)) + "' in '" + printable(s) + "'");
+                            + FormatException.printable(s.substring(start, end)) + "' in '" + FormatException.printable(s) + "'");
                 }
                 if (lo == -2 || hi == -2 || hi > MAX_ID) {
-                    throw new FormatException("idset: id in '" + printable(s.substring(start, end))
-                            + "' exceeds the maximum " + MAX_ID + " in '" + printable(s) + "'");
+                    throw new FormatException("idset: id in '" + FormatException.printable(s.substring(start, end))
+                            + "' exceeds the maximum " + MAX_ID + " in '" + FormatException.printable(s) + "'");
                 }
                 if (lo <= maxid) {
-                    throw new FormatException("idset: range '" + printable(s.substring(start, end))
-                            + "' is out of order in '" + printable(s) + "'");
+                    throw new FormatException("idset: range '" + FormatException.printable(s.substring(start, end))
+                            + "' is out of order in '" + FormatException.printable(s) + "'");
                 }
                 set.append((int) lo, (int) hi);
                 maxid = hi;
@@ -685,26 +685,5 @@ public final class IdSet implements Iterable<Integer> {
             h += lo[i] ^ hi[i];
         }
         return h;
-    }
-
-    /** s with control characters escaped and a long s cut short, for a one-line message. */
-    static String printable(String s) {
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), 80));
-        for (int i = 0; i < s.length(); i++) {
-            if (sb.length() >= 77) {
-                return sb.append("...").toString();
-            }
-            char c = s.charAt(i);
-            if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

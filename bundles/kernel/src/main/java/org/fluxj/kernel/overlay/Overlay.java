@@ -70,6 +70,12 @@ public final class Overlay implements AutoCloseable {
     private static final String ZAP_ENDPOINT = "inproc://zeromq.zap.01";
     private static final int LINGER_MS = 5;
     private static final int BATCH = 256;
+    /**
+     * A ZMTP/CURVE handshake not done in this time is dropped and the child reconnects. JeroMQ 0.6.0 was seen
+     * here to stall, rarely, one of two handshakes accepted at the same moment by one ROUTER; the default (30 s)
+     * made that a 30 s delay in joining.
+     */
+    private static final int HANDSHAKE_MS = 5000;
     private static final long PROBE_AFTER_DISCONNECT_MS = 100;
 
     /** Which side a message came from. */
@@ -168,17 +174,20 @@ public final class Overlay implements AutoCloseable {
     private final RpcTracker parentTracker = new RpcTracker();
     private final long tickNanos;
 
-    private final ZMQ.Socket wakeRx;
-    private final ZMQ.Socket wakeTx;
+    private final String wakeEndpoint;
+    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+    private final ZMQ.Socket wakeTx; // any thread, under wakeLock
+    private ZMQ.Socket wakeRx; // the overlay thread's sockets from here on
+    private boolean pollerDirty = true;
     private ZMQ.Socket zap;
     private ZMQ.Socket router;
     private ZMQ.Socket routerMonitor;
     private ZMQ.Socket dealer;
     private ZMQ.Socket dealerMonitor;
-    private String boundUri;
+    private volatile String boundUri;
     private String parentUri;
 
-    private Thread thread;
+    private final Thread thread;
     private volatile boolean closing;
     private volatile boolean started;
     private boolean contextClosed; // guarded by wakeLock
@@ -220,11 +229,22 @@ public final class Overlay implements AutoCloseable {
         // As flux-core, only the leader gets more than one I/O thread.
         this.ctx = new ZContext(rank == 0 ? config.zmqIoThreads() : 1);
         this.ctx.setLinger(LINGER_MS);
-        String wake = "inproc://overlay-wake-" + uuid;
-        this.wakeRx = ctx.createSocket(SocketType.PAIR);
-        this.wakeRx.bind(wake);
+        this.wakeEndpoint = "inproc://overlay-wake-" + uuid;
+        // The overlay thread creates, binds, connects and polls every socket it uses; a JeroMQ socket is never
+        // handed from one thread to another. Only the wake-up socket below is shared, under a lock.
+        thread = new Thread(this::run, "overlay-" + rank);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            if (!ready.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("overlay thread did not start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted starting the overlay thread", e);
+        }
         this.wakeTx = ctx.createSocket(SocketType.PAIR);
-        this.wakeTx.connect(wake);
+        this.wakeTx.connect(wakeEndpoint);
     }
 
     public OverlayConfig config() {
@@ -281,9 +301,14 @@ public final class Overlay implements AutoCloseable {
         if (childByRank.isEmpty()) {
             throw new IllegalStateException("rank " + rank + " has no children to bind for");
         }
-        if (router != null || started) {
+        if (boundUri != null || started) {
             throw new IllegalStateException("overlay already bound or started");
         }
+        return await(call(() -> doBind(uri)));
+    }
+
+    private String doBind(String uri) {
+        pollerDirty = true;
         zap = ctx.createSocket(SocketType.REP);
         zap.setLinger(0);
         zap.bind(ZAP_ENDPOINT);
@@ -292,6 +317,7 @@ public final class Overlay implements AutoCloseable {
         router.setRcvHWM(config.childRcvhwm());
         router.setLinger(LINGER_MS);
         router.setRouterMandatory(true);
+        router.setHandshakeIvl(HANDSHAKE_MS);
         router.setZAPDomain(ZAP_DOMAIN);
         router.setCurveServer(true);
         router.setCurvePublicKey(config.cert().publicKey());
@@ -304,9 +330,26 @@ public final class Overlay implements AutoCloseable {
         routerMonitor = ctx.createSocket(SocketType.PAIR);
         routerMonitor.connect(mon);
         router.bind(uri);
-        boundUri = router.getLastEndpoint();
-        log(Severity.DEBUG, "listening on " + boundUri);
-        return boundUri;
+        String bound = router.getLastEndpoint();
+        boundUri = bound;
+        log(Severity.DEBUG, "listening on " + bound);
+        return bound;
+    }
+
+    private static <T> T await(CompletableFuture<T> f) {
+        try {
+            return f.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("overlay thread did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The endpoint {@link #bind} bound, or null. */
@@ -324,7 +367,7 @@ public final class Overlay implements AutoCloseable {
         if (started) {
             throw new IllegalStateException("overlay already started");
         }
-        if (!childByRank.isEmpty() && router == null) {
+        if (!childByRank.isEmpty() && boundUri == null) {
             throw new IllegalStateException("rank " + rank + " has children: bind before start");
         }
         if (rank > 0) {
@@ -336,12 +379,29 @@ public final class Overlay implements AutoCloseable {
             if (serverKey == null) {
                 throw new IllegalArgumentException("not a CURVE public key: " + parentPublicKey);
             }
-            this.parentUri = parentUri;
+            parentUsable = true;
+            await(call(() -> {
+                doConnect(parentUri, serverKey);
+                return null;
+            }));
+        } else {
+            parentReady.complete(null);
+        }
+        started = true;
+    }
+
+    private void doConnect(String uri, byte[] serverKey) {
+        pollerDirty = true;
+        this.parentUri = uri;
+        {
             dealer = ctx.createSocket(SocketType.DEALER);
             dealer.setSndHWM(0);
             dealer.setRcvHWM(0);
             dealer.setLinger(LINGER_MS);
             dealer.setIdentity(uuid.getBytes(StandardCharsets.UTF_8));
+            dealer.setHandshakeIvl(HANDSHAKE_MS);
+            dealer.setReconnectIVL(100);
+            dealer.setReconnectIVLMax(5000);
             dealer.setZAPDomain(ZAP_DOMAIN);
             dealer.setCurveServerKey(serverKey);
             dealer.setCurvePublicKey(config.cert().publicKey());
@@ -353,16 +413,10 @@ public final class Overlay implements AutoCloseable {
                     | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH);
             dealerMonitor = ctx.createSocket(SocketType.PAIR);
             dealerMonitor.connect(mon);
-            dealer.connect(parentUri);
-            parentUsable = true;
-            log(Severity.DEBUG, "connecting to " + parentUri);
-        } else {
-            parentReady.complete(null);
+            dealer.connect(uri);
+            log(Severity.DEBUG, "connecting to " + uri);
+            sendHello();
         }
-        started = true;
-        thread = new Thread(this::run, "overlay-" + rank);
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** Completes when the parent has accepted this broker's hello (at once on rank 0); fails if it refused. */
@@ -588,26 +642,20 @@ public final class Overlay implements AutoCloseable {
      */
     @Override
     public void close() {
-        Thread t;
         synchronized (this) {
             if (closing) {
                 return;
             }
             closing = true;
-            t = thread;
         }
         parentUsable = false;
-        if (t != null) {
-            wake();
-            if (t != Thread.currentThread()) {
-                try {
-                    t.join(TimeUnit.SECONDS.toMillis(10));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        wake();
+        if (thread != Thread.currentThread()) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } else {
-            closeSockets();
         }
     }
 
@@ -621,7 +669,7 @@ public final class Overlay implements AutoCloseable {
     private void wake() {
         if (!wakePending.getAndSet(true)) {
             synchronized (wakeLock) {
-                if (!contextClosed) {
+                if (!contextClosed && wakeTx != null) {
                     wakeTx.send(new byte[0], ZMQ.DONTWAIT);
                 }
             }
@@ -640,7 +688,7 @@ public final class Overlay implements AutoCloseable {
         };
         if (Thread.currentThread() == thread) {
             r.run();
-        } else if (closing || !started) {
+        } else if (closing || !thread.isAlive()) {
             f.completeExceptionally(new OverlayException(Errno.EHOSTUNREACH, "overlay is not running"));
         } else {
             submit(r);
@@ -649,19 +697,32 @@ public final class Overlay implements AutoCloseable {
     }
 
     private void run() {
-        ZMQ.Poller poller = ctx.createPoller(6);
-        int iWake = poller.register(wakeRx, ZMQ.Poller.POLLIN);
-        int iZap = zap != null ? poller.register(zap, ZMQ.Poller.POLLIN) : -1;
-        int iRouter = router != null ? poller.register(router, ZMQ.Poller.POLLIN) : -1;
-        int iRouterMon = routerMonitor != null ? poller.register(routerMonitor, ZMQ.Poller.POLLIN) : -1;
-        int iDealer = dealer != null ? poller.register(dealer, ZMQ.Poller.POLLIN) : -1;
-        int iDealerMon = dealerMonitor != null ? poller.register(dealerMonitor, ZMQ.Poller.POLLIN) : -1;
+        ZMQ.Poller poller = null;
+        int iWake = -1;
+        int iZap = -1;
+        int iRouter = -1;
+        int iRouterMon = -1;
+        int iDealer = -1;
+        int iDealerMon = -1;
         nextTick = System.nanoTime() + tickNanos;
         try {
-            if (dealer != null) {
-                sendHello();
-            }
+            wakeRx = ctx.createSocket(SocketType.PAIR);
+            wakeRx.bind(wakeEndpoint);
+            ready.countDown();
             while (!closing) {
+                if (pollerDirty) {
+                    if (poller != null) {
+                        poller.close();
+                    }
+                    poller = ctx.createPoller(6);
+                    iWake = poller.register(wakeRx, ZMQ.Poller.POLLIN);
+                    iZap = zap != null ? poller.register(zap, ZMQ.Poller.POLLIN) : -1;
+                    iRouter = router != null ? poller.register(router, ZMQ.Poller.POLLIN) : -1;
+                    iRouterMon = routerMonitor != null ? poller.register(routerMonitor, ZMQ.Poller.POLLIN) : -1;
+                    iDealer = dealer != null ? poller.register(dealer, ZMQ.Poller.POLLIN) : -1;
+                    iDealerMon = dealerMonitor != null ? poller.register(dealerMonitor, ZMQ.Poller.POLLIN) : -1;
+                    pollerDirty = false;
+                }
                 long now = System.nanoTime();
                 long wakeAt = nextTick;
                 for (long p : probes) {
@@ -679,6 +740,9 @@ public final class Overlay implements AutoCloseable {
                     wakePending.set(false);
                     for (Runnable r; (r = commands.poll()) != null; ) {
                         guard("command", r);
+                    }
+                    if (pollerDirty) {
+                        continue;
                     }
                 }
                 if (iZap >= 0 && poller.pollin(iZap)) {
@@ -728,7 +792,10 @@ public final class Overlay implements AutoCloseable {
                 log(Severity.CRIT, "overlay thread failed: " + e);
             }
         } finally {
-            poller.close();
+            ready.countDown();
+            if (poller != null) {
+                poller.close();
+            }
             closeSockets();
             parentUsable = false;
             parentReady.completeExceptionally(new OverlayException(Errno.EHOSTUNREACH, "overlay closed"));
@@ -956,8 +1023,8 @@ public final class Overlay implements AutoCloseable {
                 return;
             }
             ObjectNode o = msg.payloadObject();
-            if (!o.path("rank").canConvertToInt() || !o.path("version").isInt() || !o.path("uuid").isTextual()
-                    || !o.path("status").isInt() || (o.has("hostname") && !o.get("hostname").isTextual())) {
+            if (!isInt(o, "rank") || !isInt(o, "version") || !o.path("uuid").isTextual() || !isInt(o, "status")
+                    || (o.has("hostname") && !o.get("hostname").isTextual())) {
                 throw new FormatException("overlay.hello: malformed payload");
             }
             int childRank = o.get("rank").asInt();
@@ -1371,6 +1438,12 @@ public final class Overlay implements AutoCloseable {
             }
         }
         return sb.toString();
+    }
+
+    /** A JSON integer that fits an int (the shared mapper reads integers as BigInteger). */
+    private static boolean isInt(ObjectNode o, String field) {
+        var n = o.get(field);
+        return n != null && n.isIntegralNumber() && n.canConvertToInt();
     }
 
     private static double seconds(long nanos) {

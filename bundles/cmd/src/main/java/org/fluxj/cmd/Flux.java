@@ -28,6 +28,7 @@ public final class Flux implements Callable<Integer> {
         COMMANDS.put("help", HelpCommand.class);
         COMMANDS.put("version", VersionCommand.class);
         COMMANDS.put("job", JobCommand.class);
+        COMMANDS.put("keygen", KeygenCommand.class);
     }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this message.")

@@ -142,6 +142,7 @@ final class TestTree implements AutoCloseable {
         final List<Overlay.ChildInfo> childEvents = new ArrayList<>();
         final List<String> parentLost = new ArrayList<>();
         final Map<Integer, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong();
         private final AtomicInteger matchtag = new AtomicInteger();
         private int seq;
 
@@ -174,6 +175,10 @@ final class TestTree implements AutoCloseable {
         }
 
         void answer(Message req) {
+            if (req.isNoResponse()) {
+                counted.incrementAndGet();
+                return;
+            }
             if (req.topic().equals("hold")) {
                 synchronized (tree.lock) {
                     held.add(req);

@@ -33,6 +33,7 @@ public final class Flux implements Callable<Integer> {
         COMMANDS.put("submit", SubmitCommand.class);
         COMMANDS.put("run", RunCommand.class);
         COMMANDS.put("start", StartCommand.class);
+        COMMANDS.put("keygen", KeygenCommand.class);
     }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this message.")

@@ -168,6 +168,9 @@ public final class SqliteStore extends GroupCommitStore {
                 throw new ContentException(Errno.EIO, NAME + ": truncate " + file + ": " + e.getMessage(), e);
             }
         }
+        if (readOnly(statedir)) {
+            throw new ContentException(Errno.EROFS, NAME + ": statedir " + statedir + ": read-only file system");
+        }
         if (Files.exists(file) && !(Files.isReadable(file) && Files.isWritable(file))) {
             throw new ContentException(Errno.EPERM, NAME + ": " + file + ": not readable and writable");
         }
@@ -207,6 +210,14 @@ public final class SqliteStore extends GroupCommitStore {
         } catch (ContentException e) {
             closeQuietly(db);
             throw e;
+        }
+    }
+
+    static boolean readOnly(Path dir) {
+        try {
+            return Files.getFileStore(dir).isReadOnly();
+        } catch (IOException e) {
+            return false; // the open that follows reports what is wrong
         }
     }
 

@@ -46,6 +46,12 @@ final class TmpFs implements AutoCloseable {
         }
     }
 
+    void resize(long bytes) throws IOException {
+        if (run("mount", "-o", "remount,size=" + bytes, dir.toString()) != 0) {
+            throw new IOException("remount size=" + bytes + " " + dir + " failed");
+        }
+    }
+
     void readWrite() throws IOException {
         if (run("mount", "-o", "remount,rw", dir.toString()) != 0) {
             throw new IOException("remount rw " + dir + " failed");

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,11 +69,16 @@ public class ContentStoreBench {
         SqliteStore.Options options = SqliteStore.Options.defaults(BlobRef.Algorithm.SHA1)
                 .withSynchronous(SqliteStore.Synchronous.valueOf(sync))
                 .withMaxGroupOps(group ? 4096 : 1);
-        store = SqliteStore.open(dir, options);
-        preloaded = new BlobRef[PRELOADED];
-        for (int i = 0; i < PRELOADED; i++) {
-            preloaded[i] = store.store(blob(-1 - i)).join();
+        // preload through a store that groups, so setup is quick whatever the parameters
+        try (SqliteStore loader = SqliteStore.open(dir, SqliteStore.Options.defaults(BlobRef.Algorithm.SHA1)
+                .withSynchronous(SqliteStore.Synchronous.OFF))) {
+            List<CompletableFuture<BlobRef>> refs = new ArrayList<>();
+            for (int i = 0; i < PRELOADED; i++) {
+                refs.add(loader.store(blob(-1 - i)));
+            }
+            preloaded = refs.stream().map(CompletableFuture::join).toArray(BlobRef[]::new);
         }
+        store = SqliteStore.open(dir, options);
     }
 
     @TearDown(Level.Trial)

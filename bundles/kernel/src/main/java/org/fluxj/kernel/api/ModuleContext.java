@@ -94,6 +94,12 @@ public interface ModuleContext {
     /** Logs to the broker's ring buffer (what {@code flux dmesg} shows), at a syslog severity. */
     void log(int severity, String format, Object... args);
 
+    /**
+     * Runs {@code task} on this module's thread, soon; for a module's own I/O threads (a
+     * connector's socket readers) to hand work back to it. Callable from any thread.
+     */
+    void execute(Runnable task);
+
     /** Runs {@code task} on this module's thread after {@code delay}; returns a handle to cancel it. */
     Timer schedule(Duration delay, Runnable task);
 

@@ -158,7 +158,13 @@ public final class ModuleHost implements ModuleContext, Endpoint {
 
     private void execute(Runnable task, Runnable rejected) {
         try {
-            executor.execute(task);
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    log(Severity.ERR, "%s", e);
+                }
+            });
         } catch (RejectedExecutionException e) {
             rejected.run();
         }
@@ -487,6 +493,11 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     @Override
     public void log(int severity, String format, Object... a) {
         services.log().log(severity, name, a.length == 0 ? format : String.format(format, a));
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        execute(task, () -> { });
     }
 
     @Override

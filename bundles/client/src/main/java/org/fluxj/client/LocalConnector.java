@@ -3,11 +3,10 @@ package org.fluxj.client;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.msg.Errno;
@@ -32,7 +31,7 @@ public final class LocalConnector implements Connector {
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             ch.connect(UnixDomainSocketAddress.of(path));
-            InputStream in = Channels.newInputStream(ch);
+            InputStream in = new ChannelInput(ch);
             int status = in.read();
             if (status < 0) {
                 throw new EOFException("connection closed by broker");
@@ -40,7 +39,7 @@ public final class LocalConnector implements Connector {
             if (status != 0) {
                 throw new FluxException(status, Errno.strerror(status));
             }
-            return new Local(ch, in, Channels.newOutputStream(ch));
+            return new Local(ch, in);
         } catch (IOException e) {
             ch.close();
             throw e;
@@ -50,17 +49,18 @@ public final class LocalConnector implements Connector {
     private static final class Local implements Connection {
         private final SocketChannel ch;
         private final InputStream in;
-        private final OutputStream out;
 
-        Local(SocketChannel ch, InputStream in, OutputStream out) {
+        Local(SocketChannel ch, InputStream in) {
             this.ch = ch;
             this.in = new java.io.BufferedInputStream(in, 65536);
-            this.out = out;
         }
 
         @Override
         public synchronized void send(Message message) throws IOException {
-            out.write(StreamFraming.frame(message));
+            ByteBuffer b = ByteBuffer.wrap(StreamFraming.frame(message));
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
         }
 
         @Override
@@ -79,6 +79,32 @@ public final class LocalConnector implements Connector {
             } catch (IOException e) {
                 // closed
             }
+        }
+    }
+
+    /**
+     * Reads the channel directly: the streams of {@code Channels} lock the channel for reads
+     * and writes alike, and a reader blocked in read would stop every send.
+     */
+    private static final class ChannelInput extends InputStream {
+        private final SocketChannel ch;
+
+        ChannelInput(SocketChannel ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            return ch.read(ByteBuffer.wrap(b, off, len));
         }
     }
 }

@@ -107,13 +107,34 @@ public final class Main {
             for (Bundle b : toStart) {
                 b.start();
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(fw)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> terminate(fw, exited)));
             exited.await();
             return status.get();
         } finally {
             stop(fw);
             deleteTree(cache);
         }
+    }
+
+    /**
+     * SIGTERM or SIGINT: ask the kernel to shut the instance down (rc3, module unload) and
+     * give it a while before the framework is stopped under it.
+     */
+    private static void terminate(Framework fw, CountDownLatch exited) {
+        if (exited.getCount() > 0) {
+            try {
+                BundleContext bc = fw.getBundleContext();
+                var refs = bc == null ? null
+                        : bc.getServiceReferences(Runnable.class, "(fluxj.service=terminate)");
+                if (refs != null && !refs.isEmpty()) {
+                    bc.getService(refs.iterator().next()).run();
+                    exited.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                // stop the framework anyway
+            }
+        }
+        stop(fw);
     }
 
     private static void stop(Framework fw) {

@@ -182,6 +182,10 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             if (params.verbose() > 0) {
                 log.log(Severity.INFO, "broker", "boot: rank=" + rank + " size=" + size);
             }
+            // SIGTERM to the launcher: leave the run state as flux-core's broker does on a signal
+            java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+            props.put("fluxj.service", "terminate");
+            context.registerService(Runnable.class, this::terminate, props);
             stateMachine.kickoff();
         } catch (Exception e) {
             System.err.println("flux-broker: " + (e instanceof CompletionException && e.getCause() != null
@@ -423,6 +427,15 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             }
         }
         exitHook.accept(code);
+    }
+
+    /** A terminating signal: shut down from the run state, else let the state machine go on. */
+    private void terminate() {
+        brokerThread.execute(() -> {
+            if (!stateMachine.shutdown()) {
+                log.log(Severity.DEBUG, "broker", "signal in " + stateMachine.state() + ": shutdown under way");
+            }
+        });
     }
 
     @Deactivate

@@ -43,7 +43,7 @@ final class EventService implements BrokerModule {
         JsonNode o = m.payloadObject();
         JsonNode topic = o.get("topic");
         JsonNode flags = o.get("flags");
-        if (topic == null || !topic.isTextual() || flags == null || !flags.isInt()) {
+        if (topic == null || !topic.isTextual() || flags == null || !flags.canConvertToInt()) {
             throw new RequestException(Errno.EPROTO);
         }
         if (router.rank() > 0) {

@@ -82,6 +82,7 @@ public final class Main {
         Framework fw = new Felix(config);
         AtomicInteger status = new AtomicInteger(1);
         CountDownLatch exited = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             fw.init();
             BundleContext bc = fw.getBundleContext();
@@ -107,11 +108,19 @@ public final class Main {
             for (Bundle b : toStart) {
                 b.start();
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> terminate(fw, exited)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (!done.get()) {
+                    terminate(fw, exited);
+                }
+            }));
             exited.await();
+            // the kernel has unloaded every module: no need to stop the framework bundle by bundle
+            done.set(true);
             return status.get();
         } finally {
-            stop(fw);
+            if (!done.get()) {
+                stop(fw);
+            }
             deleteTree(cache);
         }
     }

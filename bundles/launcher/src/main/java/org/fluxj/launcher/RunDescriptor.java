@@ -48,15 +48,17 @@ record RunDescriptor(List<String> runbundles, Map<String, String> runproperties)
         return new RunDescriptor(bundles, props);
     }
 
-    /** Comma-separated clauses; a value may itself hold commas inside quotes. */
+    /** Comma-separated clauses; a value may hold commas inside single or double quotes (dropped). */
     private static List<String> split(String s) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
+        char quote = 0;
         for (char c : s.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
+            if (quote == 0 && (c == '"' || c == '\'')) {
+                quote = c;
+            } else if (c == quote) {
+                quote = 0;
+            } else if (c == ',' && quote == 0) {
                 add(out, cur);
             } else {
                 cur.append(c);

@@ -34,6 +34,18 @@ public final class Flux implements Callable<Integer> {
         COMMANDS.put("run", RunCommand.class);
         COMMANDS.put("start", StartCommand.class);
         COMMANDS.put("keygen", KeygenCommand.class);
+        COMMANDS.put("getattr", GetattrCommand.class);
+        COMMANDS.put("setattr", SetattrCommand.class);
+        COMMANDS.put("lsattr", LsattrCommand.class);
+        COMMANDS.put("dmesg", DmesgCommand.class);
+        COMMANDS.put("logger", LoggerCommand.class);
+        COMMANDS.put("module", ModuleCommand.class);
+        COMMANDS.put("event", EventCommand.class);
+        COMMANDS.put("shutdown", ShutdownCommand.class);
+        COMMANDS.put("config", ConfigCommand.class);
+        COMMANDS.put("uptime", UptimeCommand.class);
+        COMMANDS.put("ping", PingCommand.class);
+        COMMANDS.put("uri", UriCommand.class);
     }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this message.")

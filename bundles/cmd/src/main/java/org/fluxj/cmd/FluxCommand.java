@@ -1,6 +1,10 @@
 package org.fluxj.cmd;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import org.fluxj.client.Handle;
+import org.fluxj.formats.msg.Message;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +22,45 @@ public abstract class FluxCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this message.")
     boolean help;
+
+    private Handle handle;
+
+    /**
+     * The connection to the broker FLUX_URI names, opened on first use; a failure to connect
+     * ends the command with one line ("cannot connect to local://...: reason").
+     */
+    protected Handle handle() {
+        if (handle == null) {
+            try {
+                handle = Handle.open();
+            } catch (IOException e) {
+                throw new CommandException(e.getMessage());
+            }
+        }
+        return handle;
+    }
+
+    /** A blocking RPC to the nearest broker; an error ends the command as "{@code what}: reason". */
+    protected JsonNode rpc(String what, String topic, JsonNode payload) {
+        return rpc(what, topic, payload, Message.NODEID_ANY);
+    }
+
+    protected JsonNode rpc(String what, String topic, JsonNode payload, int nodeid) {
+        try {
+            return handle().rpcGetJson(topic, payload, nodeid);
+        } catch (IOException e) {
+            throw new CommandException(what + ": " + e.getMessage());
+        }
+    }
+
+    /** A blocking RPC whose response has no payload. */
+    protected void rpcNoPayload(String what, String topic, JsonNode payload) {
+        try {
+            Handle.get(handle().rpc(topic, payload, Message.NODEID_ANY));
+        } catch (IOException e) {
+            throw new CommandException(what + ": " + e.getMessage());
+        }
+    }
 
     protected PrintWriter out() {
         return spec.commandLine().getOut();

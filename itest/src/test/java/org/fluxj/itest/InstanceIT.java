@@ -1,0 +1,98 @@
+package org.fluxj.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole instances: exit status of the initial program, rc scripts, config, shutdown. */
+class InstanceIT {
+
+    @Test
+    void initialProgramStatusIsTheInstanceStatus() {
+        assertEquals(0, FluxCli.run("broker", "true").status());
+        FluxCli.Result r = FluxCli.run("broker", "sh", "-c", "exit 7");
+        assertEquals(7, r.status(), r.err());
+        r = FluxCli.run("broker", "sh", "-c", "flux getattr size; exit 0");
+        assertEquals("1\n", r.out(), r.err());
+    }
+
+    @Test
+    void stateMachineLoggedWithItsTimes() {
+        FluxCli.Result r = FluxCli.run("broker", "-Slog-stderr-level=6", "true");
+        assertEquals(0, r.status());
+        String[] order = {"builtins-success: load-builtins->join", "parent-none: join->config-sync",
+            "sync-none: config-sync->init", "rc1-success: init->quorum", "quorum-full: quorum->run",
+            "rc2-success: run->cleanup", "cleanup-none: cleanup->shutdown", "children-none: shutdown->finalize",
+            "rc3-success: finalize->goodbye", "goodbye: goodbye->unload-builtins",
+            "builtins-done: unload-builtins->exit"};
+        int at = 0;
+        for (String t : order) {
+            int i = r.err().indexOf("broker.info[0]: " + t + " ", at);
+            assertTrue(i >= at, t + " after position " + at + " in\n" + r.err());
+            at = i;
+        }
+        assertTrue(r.err().contains("rc2.0: true Exited (rc=0)"), r.err());
+    }
+
+    @Test
+    void rcPathsAndRcDirectories(@TempDir Path dir) throws IOException {
+        Path rc1d = Files.createDirectories(dir.resolve("rc1.d"));
+        Path script = rc1d.resolve("01-site");
+        Files.writeString(script, "#!/bin/sh\necho site rc1 sees $(flux getattr rank)\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        FluxCli.Result r = FluxCli.runWithInput(null, Map.of("FLUX_RC_EXTRA", dir.toString()),
+                "broker", "-Slog-stderr-level=6", "true");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("rc1.0: site rc1 sees 0"), r.err());
+
+        r = FluxCli.run("broker", "-Slog-stderr-level=6", "-Sbroker.rc1_path=echo custom rc1",
+                "-Sbroker.rc3_path=", "true");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("rc1.0: custom rc1"), r.err());
+        assertTrue(r.err().contains("rc3-none: finalize->goodbye"), r.err());
+
+        r = FluxCli.run("broker", "-Sbroker.rc1_path=exit 3", "true");
+        assertEquals(3, r.status(), "a failing rc1 shuts the instance down with its status");
+    }
+
+    @Test
+    void configDirectoryMerged(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.toml"), "[heartbeat]\nperiod = \"5s\"\n");
+        Files.writeString(dir.resolve("b.toml"), "[access]\nallow-guest-user = true\n");
+        FluxCli.Result r = FluxCli.run("broker", "-c", dir.toString(), "sh", "-c",
+                "flux config get heartbeat.period; flux config get --type=boolean access.allow-guest-user");
+        assertEquals("5s\ntrue\n", r.out(), r.err());
+        Files.writeString(dir.resolve("c.toml"), "[heartbeat]\nperiod = \"1s\"\n");
+        r = FluxCli.run("broker", "-c", dir.toString(), "true");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("heartbeat.period is already set"), r.err());
+    }
+
+    @Test
+    void badOptionsAndAttributes() {
+        FluxCli.Result r = FluxCli.run("broker", "-Srank=3", "true");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("rank: attribute may not be set on the command line"), r.err());
+        r = FluxCli.run("broker", "--frob", "true");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("flux-broker: unrecognized option '--frob'"), r.err());
+    }
+
+    @Test
+    void shutdownEndsARunningInstance() throws Exception {
+        try (TestBroker b = new TestBroker(List.of(), Map.of())) {
+            FluxCli.Result r = b.flux("shutdown");
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.err().contains("broker.info[0]: shutdown: run->cleanup"), r.err());
+            assertEquals(0, b.waitFor());
+        }
+    }
+}

@@ -75,13 +75,18 @@ final class Lifecycle {
                 }
             };
             if (p.plan.readStdout) {
-                io.execute(new OutputPump(process.getInputStream(), "stdout", p.plan.stdout, sink));
+                pump(new OutputPump(process.getInputStream(), "stdout", p.plan.stdout, sink));
             }
             if (p.plan.readStderr) {
-                io.execute(new OutputPump(process.getErrorStream(), "stderr", p.plan.stderr, sink));
+                pump(new OutputPump(process.getErrorStream(), "stderr", p.plan.stderr, sink));
             }
             process.onExit().thenAccept(done -> serial.execute(() -> exited(p, done.exitValue())));
         });
+    }
+
+    private void pump(OutputPump pump) {
+        io.execute(pump);
+        pump.awaitReading();
     }
 
     private void started(Subprocess p, Process process) {
@@ -242,7 +247,17 @@ final class Lifecycle {
         if (signum > 0 && signum <= ShellSignaller.SIGNAL_MAX) {
             p.signalsSent.set(signum);
         }
-        signaller.kill(p.pid, signum, p.plan.group);
+        try {
+            signaller.kill(p.pid, signum, p.plan.group);
+        } catch (RexecException e) {
+            // Just after the spawn, setsid(1) may not have made the group yet: then the child
+            // is alone (it has forked nothing), and the pid is the whole of it.
+            int pgrp = e.errno() == Errno.ESRCH && p.plan.group && !p.exited ? ProcStat.pgrp(p.pid) : -1;
+            if (pgrp < 0) {
+                throw e;
+            }
+            signaller.kill(p.pid, signum, pgrp == p.pid);
+        }
     }
 
     /** SIGKILL or the like where nobody is waiting for an answer: failures are logged. */

@@ -44,7 +44,8 @@ class SubprocessExecTest {
         Reply started = r.get(0);
         int pid = started.payload.get("pid").asInt();
         assertTrue(pid > 1);
-        Reply line = r.stream().filter(x -> x.is("output") && !x.isEof()).findFirst().orElseThrow();
+        Reply line = r.stream().filter(x -> x.is("output") && !x.isEof() && x.stream().equals("stdout")).findFirst()
+                .orElseThrow();
         assertEquals(pid, line.payload.get("pid").asInt());
         assertEquals("3", line.payload.get("io").get("rank").asText());
         assertEquals("one\n", line.data(), "line buffered: one line per response");

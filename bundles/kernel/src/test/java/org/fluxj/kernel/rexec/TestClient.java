@@ -36,6 +36,11 @@ final class TestClient {
         final Map<Integer, BlockingQueue<Reply>> queues = new ConcurrentHashMap<>();
         final BlockingQueue<String> log = new LinkedBlockingQueue<>();
 
+        /** A server log that keeps what it is given. */
+        ServerLog serverLog() {
+            return (severity, text) -> log.add(text);
+        }
+
         BlockingQueue<Reply> of(Message request) {
             return queues.computeIfAbsent(request.matchtag(), k -> new LinkedBlockingQueue<>());
         }

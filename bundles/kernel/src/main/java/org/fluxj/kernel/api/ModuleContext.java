@@ -58,16 +58,19 @@ public interface ModuleContext {
     /** Publishes an event (sequenced at rank 0 and delivered to every broker, RFC 3). */
     void publish(String topic, JsonNode payload, int flags);
 
-    /** Receives events whose topic starts with {@code prefix}. */
-    void onEvent(String prefix, MessageHandler handler);
+    /**
+     * Receives events whose topic starts with {@code prefix} (flux-core's subscription match).
+     * Cancel the returned registration to unsubscribe.
+     */
+    Registration onEvent(String prefix, MessageHandler handler);
 
     // ---------------------------------------------------------------- raw routing (connectors)
 
     /**
-     * Sends a message as it is; the kernel pushes this module onto its route stack, so
-     * responses to it come back to {@link #onRouted}. Credentials are kept only when the
-     * module is trusted to set them (a connector stamping its peer's), else they are the
-     * instance owner's.
+     * Sends a message as it is; for a request the kernel pushes this module onto its route
+     * stack, so responses to it come back to {@link #onRouted}; a response goes to the next
+     * hop of its route stack. Credentials a module set (a connector stamping its peer's) are
+     * kept, as flux-core trusts its modules; unset ones become the instance owner's.
      */
     void send(Message message);
 
@@ -91,6 +94,12 @@ public interface ModuleContext {
     /** Logs to the broker's ring buffer (what {@code flux dmesg} shows), at a syslog severity. */
     void log(int severity, String format, Object... args);
 
+    /**
+     * Runs {@code task} on this module's thread, soon; for a module's own I/O threads (a
+     * connector's socket readers) to hand work back to it. Callable from any thread.
+     */
+    void execute(Runnable task);
+
     /** Runs {@code task} on this module's thread after {@code delay}; returns a handle to cancel it. */
     Timer schedule(Duration delay, Runnable task);
 
@@ -99,6 +108,11 @@ public interface ModuleContext {
 
     /** A scheduled task. */
     interface Timer {
+        void cancel();
+    }
+
+    /** An event subscription or other registration; cancelling it twice is harmless. */
+    interface Registration {
         void cancel();
     }
 }

@@ -1,0 +1,50 @@
+package org.fluxj.client;
+
+import java.io.IOException;
+import java.util.concurrent.BlockingQueue;
+import org.fluxj.formats.msg.Errno;
+import org.fluxj.formats.msg.Message;
+
+/** The responses of a streaming RPC (RFC 6), read in order; ENODATA ends the stream. */
+public final class StreamingRpc {
+    private final Handle handle;
+    private final int matchtag;
+    private final BlockingQueue<Message> queue;
+    private boolean done;
+
+    StreamingRpc(Handle handle, int matchtag, BlockingQueue<Message> queue) {
+        this.handle = handle;
+        this.matchtag = matchtag;
+        this.queue = queue;
+    }
+
+    public int matchtag() {
+        return matchtag;
+    }
+
+    /**
+     * The next response; null once the stream ended with ENODATA.
+     *
+     * @throws FluxException for any other error response
+     * @throws IOException if the connection was lost
+     */
+    public Message next() throws IOException {
+        if (done) {
+            return null;
+        }
+        Message m = Handle.take(queue);
+        if (Handle.isClosed(m)) {
+            done = true;
+            throw handle.failure();
+        }
+        if (m.errnum() != 0) {
+            done = true;
+            handle.forget(matchtag);
+            if (m.errnum() == Errno.ENODATA.number()) {
+                return null;
+            }
+            throw Handle.error(m);
+        }
+        return m;
+    }
+}

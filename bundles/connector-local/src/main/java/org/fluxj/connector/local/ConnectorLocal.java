@@ -1,0 +1,199 @@
+package org.fluxj.connector.local;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.fluxj.formats.msg.Errno;
+import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.msg.Roles;
+import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.ModuleContext;
+import org.fluxj.kernel.api.Severity;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The connector-local module. Connections are accepted on their own thread: the peer's uid
+ * comes from SO_PEERCRED, its roles from {@link Access}, and the handshake byte is 0 for
+ * accepted or an errno for refused, as flux-core's usock does. Messages from clients get the
+ * client's credential and route hop, then go to the broker; responses come back through
+ * {@code onRouted}, events through one all-topics subscription filtered per client.
+ */
+@Component(service = BrokerModule.class)
+public final class ConnectorLocal implements BrokerModule {
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private volatile Access access;
+    private volatile boolean stopping;
+    private ModuleContext ctx;
+    private ServerSocketChannel server;
+    private Path socket;
+
+    @Override
+    public String name() {
+        return "connector-local";
+    }
+
+    @Override
+    public void start(ModuleContext context) throws Exception {
+        ctx = context;
+        int owner = Integer.parseInt(ctx.attribute("security.owner").orElseThrow());
+        access = Access.from(ctx.config(), owner);
+        ctx.log(Severity.DEBUG, "allow-guest-user=%s", access.allowGuestUser());
+        ctx.log(Severity.DEBUG, "allow-root-owner=%s", access.allowRootOwner());
+        ctx.onConfigReload(m -> access = Access.from(ctx.config(), owner));
+        String uri = ctx.attribute("local-uri").orElseThrow(() -> new IllegalStateException("local-uri is not set"));
+        if (!uri.startsWith("local://")) {
+            throw new IllegalStateException("malformed local-uri");
+        }
+        socket = Path.of(uri.substring("local://".length()));
+        Files.deleteIfExists(socket);
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rwxrwxrwx"));
+        ctx.onRouted(this::toClient);
+        ctx.onEvent("", this::event);
+        Thread t = new Thread(this::accept, "connector-local-accept");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        try {
+            server.close();
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            // going away anyway
+        }
+        clients.values().forEach(Client::close);
+    }
+
+    private void accept() {
+        while (!stopping) {
+            SocketChannel ch;
+            try {
+                ch = server.accept();
+            } catch (IOException e) {
+                if (!stopping) {
+                    ctx.log(Severity.ERR, "accept: %s", e.getMessage());
+                }
+                return;
+            }
+            try {
+                int uid = PeerUid.of(ch);
+                int roles = access.rolemask(uid);
+                if (roles == Roles.NONE) {
+                    ctx.log(Severity.ERR, "client_authenticate: uid=%d no assigned roles", uid);
+                    ch.write(ByteBuffer.wrap(new byte[] {(byte) Errno.EPERM.number()}));
+                    ch.close();
+                    continue;
+                }
+                ch.write(ByteBuffer.wrap(new byte[] {0}));
+                Client c = new Client(ch, uid, roles);
+                clients.put(c.uuid, c);
+                Thread reader = new Thread(() -> c.read(
+                        m -> ctx.execute(() -> fromClient(c, m)),
+                        why -> ctx.log(Severity.ERR, "client=%.5s userid=%d: refused malformed message: %s",
+                                c.uuid, uid, why),
+                        () -> ctx.execute(() -> disconnect(c))), "connector-local-" + c.uuid.substring(0, 5));
+                reader.setDaemon(true);
+                reader.start();
+            } catch (IOException e) {
+                ctx.log(Severity.ERR, "connection refused: %s", e.getMessage());
+                try {
+                    ch.close();
+                } catch (IOException x) {
+                    // nothing more to do
+                }
+            }
+        }
+    }
+
+    /** A message from a client, on the module thread: stamped with its credential and sent on. */
+    private void fromClient(Client c, Message raw) {
+        Message m = raw.withCred(c.userid, c.rolemask);
+        switch (m.type()) {
+            case REQUEST -> {
+                String topic = m.topic() == null ? "" : m.topic();
+                if (topic.equals("event.subscribe") || topic.equals("event.unsubscribe")) {
+                    subscription(c, m, topic.equals("event.subscribe"));
+                    return;
+                }
+                int dot = topic.indexOf('.');
+                c.services.add(dot < 0 ? topic : topic.substring(0, dot));
+                ctx.send(m.withRoutesEnabled().withRoutePushed(c.uuid));
+            }
+            case EVENT -> ctx.send(m);
+            case RESPONSE -> ctx.send(m);
+            default -> { }
+        }
+    }
+
+    /** event.subscribe and event.unsubscribe are the connector's own, as in flux-core's router. */
+    private void subscription(Client c, Message m, boolean subscribe) {
+        String topic;
+        try {
+            topic = m.payloadObject().path("topic").textValue();
+        } catch (Exception e) {
+            topic = null;
+        }
+        if (topic == null) {
+            reply(c, Message.errorResponse(m, Errno.EPROTO.number(), null), m);
+            return;
+        }
+        if (subscribe) {
+            c.subscriptions.add(topic);
+        } else {
+            c.subscriptions.remove(topic);
+        }
+        if (!m.isNoResponse()) {
+            reply(c, Message.responseTo(m).build(), m);
+        }
+    }
+
+    private void reply(Client c, Message response, Message request) {
+        if (!request.isNoResponse()) {
+            c.write(response);
+        }
+    }
+
+    /** A response routed past this module: its next hop is a client. */
+    private void toClient(Message m) {
+        String hop = m.routeLast();
+        Client c = hop == null ? null : clients.get(hop);
+        if (c != null) {
+            c.write(m.withRouteDeletedLast());
+        }
+    }
+
+    /** An event: to each client subscribed to it and allowed to see it (private events). */
+    private void event(Message m) {
+        String topic = m.topic() == null ? "" : m.topic();
+        for (Client c : clients.values()) {
+            if (c.subscribedTo(topic)
+                    && (!m.isPrivate() || (c.rolemask & Roles.OWNER) != 0 || c.userid == m.userid())) {
+                c.write(m);
+            }
+        }
+    }
+
+    /** A client went away: the services it used are told with SERVICE.disconnect, as flux-core does. */
+    private void disconnect(Client c) {
+        if (clients.remove(c.uuid) == null) {
+            return;
+        }
+        for (String service : c.services) {
+            Message d = Message.request(service + ".disconnect").noResponse().cred(c.userid, c.rolemask)
+                    .pushRoute(c.uuid).build();
+            ctx.send(d);
+        }
+    }
+}

@@ -1,0 +1,470 @@
+package org.fluxj.kernel.broker;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import org.fluxj.formats.FormatException;
+import org.fluxj.formats.msg.Message;
+import org.fluxj.kernel.Attributes;
+import org.fluxj.kernel.Attributes.AttrException;
+import org.fluxj.kernel.Bootstrap;
+import org.fluxj.kernel.BrokerParams;
+import org.fluxj.kernel.OverlayHost;
+import org.fluxj.kernel.OverlayPort;
+import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.Severity;
+import org.fluxj.kernel.module.HostServices;
+import org.fluxj.kernel.module.ModuleHost;
+import org.fluxj.kernel.module.ModuleManager;
+import org.fluxj.kernel.router.Router;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The broker (flux-core src/broker/broker.c) as a DS component of the kernel bundle: it reads
+ * its parameters from the launcher's framework properties, sets the attributes, hosts the
+ * built-in services on the broker thread, binds every {@code BrokerModule} service to the
+ * module manager, and runs the state machine. At exit it hands its exit code to the
+ * launcher's {@code IntConsumer} service ({@code fluxj.service=exit}).
+ */
+@Component(immediate = true, service = {})
+public final class Broker implements StateMachine.Actions, OverlayHost {
+    private static final String OWNER_UID_PROPERTY = "fluxj.owner-uid";
+
+    @Reference(target = "(fluxj.service=exit)")
+    private IntConsumer exitHook;
+
+    private final ExecutorService brokerThread = Executors.newSingleThreadExecutor(r -> named(r, "broker"));
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> named(r, "timers"));
+    private final List<Object[]> early = new ArrayList<>(); // module binds before activation
+    private final List<Bootstrap> bootstraps = new ArrayList<>();
+    private volatile OverlayPort overlay;
+    private BundleContext context;
+    private BrokerParams params;
+    private final Attributes attrs = new Attributes();
+    private LogBuffer log;
+    private Router router;
+    private ModuleManager modules;
+    private StateMachine stateMachine;
+    private ConfigService config;
+    private final List<ModuleHost> services = new ArrayList<>();
+    private Path rundirToRemove;
+    private int rank;
+    private int size = 1;
+
+    private static Thread named(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    // ---------------------------------------------------------------- DS references
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindModule")
+    synchronized void bindModule(BrokerModule module, ServiceReference<BrokerModule> ref) {
+        if (modules == null) {
+            early.add(new Object[] {module, ref});
+        } else {
+            modules.bind(module, ref.getBundle());
+        }
+    }
+
+    synchronized void unbindModule(BrokerModule module) {
+        early.removeIf(e -> e[0] == module);
+        if (modules != null) {
+            modules.unbind(module);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindOverlay")
+    void bindOverlay(OverlayPort port) {
+        overlay = port;
+        synchronized (this) {
+            if (router != null) {
+                port.attach(this);
+                router.setOverlay(port);
+            }
+        }
+    }
+
+    void unbindOverlay(OverlayPort port) {
+        if (overlay == port) {
+            overlay = null;
+            if (router != null) {
+                router.setOverlay(null);
+            }
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindBootstrap")
+    void bindBootstrap(Bootstrap b) {
+        synchronized (bootstraps) {
+            bootstraps.add(b);
+            bootstraps.notifyAll();
+        }
+    }
+
+    void unbindBootstrap(Bootstrap b) {
+        synchronized (bootstraps) {
+            bootstraps.remove(b);
+        }
+    }
+
+    // ---------------------------------------------------------------- start
+
+    @Activate
+    void activate(BundleContext bc) {
+        this.context = bc;
+        // off the DS thread: bootstrap may block, and module bundles start from here
+        Thread t = named(this::boot, "broker-start");
+        t.start();
+    }
+
+    private void boot() {
+        try {
+            params = BrokerParams.from(context::getProperty);
+            Bootstrap.BootInfo info = bootInfo();
+            rank = info.rank();
+            size = info.size();
+            initAttributes(info);
+            log = new LogBuffer(rank, System.err);
+            configureLog();
+            ObjectNode conf = ConfigLoader.load(params.configPath());
+            int owner = ownerUid();
+            router = new Router(brokerThread, rank, owner, log);
+            HostServices hs = new HostServices(router, attrs, log, () -> config.current(), timers, rank, size);
+            config = new ConfigService(params.configPath(), conf, c -> modules.list().forEach(
+                    h -> h.configChanged(Message.event("config.reload").build())));
+            modules = new ModuleManager(hs, context, moduleDir());
+            modules.registerBuiltin("heartbeat", Heartbeat::new);
+            synchronized (this) {
+                early.forEach(e -> modules.bind((BrokerModule) e[0], ((ServiceReference<?>) e[1]).getBundle()));
+                early.clear();
+                OverlayPort o = overlay;
+                if (o != null) {
+                    o.attach(this);
+                    router.setOverlay(o);
+                }
+            }
+            Runat runat = new Runat(log, attrs.get("local-uri").orElse(null));
+            stateMachine = new StateMachine(brokerThread, log, runat, this, rank == 0);
+            Modprobe modprobe = new Modprobe(modules, params.rc1Modules(), params.builtins(), confdir(), runat, log);
+            definePhases(runat, modprobe);
+            for (BrokerModule svc : List.of(new AttrService(attrs, log), new LogService(log), new EventService(router),
+                    config, new ModuleService(modules, router), stateMachine,
+                    new ShutdownService(stateMachine, log), new BrokerService())) {
+                ModuleHost h = new ModuleHost(svc.name(), svc, List.of(), hs, brokerThread, "builtin");
+                services.add(h);
+                h.start().join();
+            }
+            if (params.verbose() > 0) {
+                log.log(Severity.INFO, "broker", "boot: rank=" + rank + " size=" + size);
+            }
+            stateMachine.kickoff();
+        } catch (Exception e) {
+            System.err.println("flux-broker: " + (e instanceof CompletionException && e.getCause() != null
+                    ? e.getCause().getMessage() : e.getMessage()));
+            exit(1);
+        }
+    }
+
+    private Bootstrap.BootInfo bootInfo() throws Exception {
+        if (params.bootMethod().equals("singleton")) {
+            return new Bootstrap.BootInfo(0, 1, hostname());
+        }
+        synchronized (bootstraps) {
+            while (true) {
+                for (Bootstrap b : bootstraps) {
+                    if (b.method().equals(params.bootMethod())) {
+                        return b.boot(params, attrs);
+                    }
+                }
+                bootstraps.wait(); // until the bootstrap bundle's service appears
+            }
+        }
+    }
+
+    private static String hostname() {
+        try {
+            String h = InetAddress.getLocalHost().getHostName();
+            int dot = h.indexOf('.');
+            return dot > 0 ? h.substring(0, dot) : h;
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    private static int ownerUid() {
+        String uid = System.getProperty(OWNER_UID_PROPERTY);
+        if (uid != null) {
+            return Integer.parseInt(uid);
+        }
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | UnsupportedOperationException e) {
+            return 0;
+        }
+    }
+
+    /** flux-core's attribute set: command-line values first, then what the broker computes. */
+    private void initAttributes(Bootstrap.BootInfo info) throws Exception {
+        for (String[] kv : params.setattr()) {
+            try {
+                attrs.setCmdline(kv[0], kv[1]);
+            } catch (AttrException e) {
+                throw new FormatException("error setting attribute " + kv[0] + ": " + e.getMessage());
+            }
+        }
+        attrs.setInternal("rank", Integer.toString(info.rank()));
+        attrs.setInternal("size", Integer.toString(info.size()));
+        attrs.setInternal("version", version());
+        attrs.setInternal("security.owner", Integer.toString(ownerUid()));
+        String parent = System.getenv("FLUX_URI");
+        if (parent != null) {
+            attrs.setInternal("parent-uri", parent);
+        }
+        attrs.setInternal("instance-level", parent != null ? "1" : "0");
+        String jobid = System.getenv("FLUX_JOB_ID");
+        if (jobid != null) {
+            attrs.setInternal("jobid", jobid);
+        }
+        defaultAttr("hostname", hostname());
+        defaultAttr("hostlist", info.hostlist());
+        attrs.setInternal("broker.boot-method", params.bootMethod());
+        attrs.setInternal("broker.pid", Long.toString(ProcessHandle.current().pid()));
+        attrs.setInternal("broker.starttime", String.format("%.2f", System.currentTimeMillis() / 1000.0));
+        attrs.setInternal("broker.uuid", UUID.randomUUID().toString());
+        defaultAttr("broker.rc1_path", Modprobe.RC1);
+        defaultAttr("broker.rc3_path", Modprobe.RC3);
+        if (params.configPath() != null) {
+            defaultAttr("config.path", params.configPath());
+        }
+        if (!attrs.has("rundir")) {
+            Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "flux-");
+            rundirToRemove = dir;
+            attrs.setInternal("rundir", dir.toString());
+            attrs.setInternal("rundir-cleanup", "1");
+        } else {
+            Files.createDirectories(Path.of(attrs.get("rundir").orElseThrow()));
+            defaultAttr("rundir-cleanup", "0");
+        }
+        defaultAttr("local-uri", "local://" + attrs.get("rundir").orElseThrow() + "/local-" + info.rank());
+        if (!attrs.has("tbon.level")) {
+            attrs.setInternal("tbon.level", "0");
+            attrs.setInternal("tbon.maxlevel", "0");
+            attrs.setInternal("tbon.descendants", Integer.toString(info.size() - 1));
+        }
+    }
+
+    private void defaultAttr(String name, String value) {
+        if (!attrs.has(name)) {
+            attrs.setInternal(name, value);
+        }
+    }
+
+    private void configureLog() throws FormatException {
+        int ring = intAttr("log-ring-size", 1024);
+        int level = intAttr("log-level", 7);
+        int stderrLevel = intAttr("log-stderr-level", 3);
+        int critical = intAttr("log-critical-level", 2);
+        intAttr("log-forward-level", 3);
+        intAttr("log-syslog-level", 3);
+        intAttr("log-syslog-enable", 0);
+        defaultAttr("log-stderr-mode", "leader");
+        log.configure(ring, level, stderrLevel, critical);
+    }
+
+    private int intAttr(String name, int dflt) throws FormatException {
+        String v = attrs.get(name).orElse(null);
+        if (v == null) {
+            attrs.setInternal(name, Integer.toString(dflt));
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new FormatException(name + ": invalid value '" + v + "'");
+        }
+    }
+
+    private String version() {
+        var v = context.getBundle().getVersion();
+        return v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
+    }
+
+    private Path confdir() {
+        String c = context.getProperty("fluxj.confdir");
+        if (c != null) {
+            return Path.of(c);
+        }
+        return params.home() == null ? null : Path.of(params.home(), "etc", "flux");
+    }
+
+    private Path moduleDir() {
+        String d = context.getProperty("fluxj.module-dir");
+        return d == null ? null : Path.of(d);
+    }
+
+    private void definePhases(Runat runat, Modprobe modprobe) {
+        String rc1 = attrs.get("broker.rc1_path").orElse("");
+        if (rc1.equals(Modprobe.RC1)) {
+            runat.pushStep("rc1", rc1, modprobe::rc1);
+        } else if (!rc1.isEmpty()) {
+            runat.pushShellCommand("rc1", rc1);
+        }
+        if (rank == 0 && !attrs.has("broker.rc2_none")) {
+            List<String> program = params.program();
+            if (program == null || program.isEmpty()) {
+                runat.pushInteractive("rc2", List.of(Runat.shell()));
+            } else if (program.size() == 1 && needsShell(program.get(0))) {
+                runat.pushInteractive("rc2", List.of(Runat.shell(), "-c", program.get(0)));
+            } else {
+                runat.pushInteractive("rc2", program);
+            }
+        }
+        String rc3 = attrs.get("broker.rc3_path").orElse("");
+        if (rc3.equals(Modprobe.RC3)) {
+            runat.pushStep("rc3", rc3, modprobe::rc3);
+        } else if (!rc3.isEmpty()) {
+            runat.pushShellCommand("rc3", rc3);
+        }
+    }
+
+    /** flux-core's shell_required: a lone argument with shell syntax in it runs under $SHELL -c. */
+    private static boolean needsShell(String arg) {
+        for (char c : arg.toCharArray()) {
+            if (" \t\n|&;<>()$`\\\"'*?[#~=%".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- state machine actions
+
+    @Override
+    public void loadBuiltins() {
+        CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+        for (String name : params.builtins()) {
+            chain = chain.thenCompose(v -> modules.load(name, List.of()));
+        }
+        chain.whenComplete((v, e) -> {
+            if (e == null) {
+                stateMachine.post("builtins-success");
+            } else {
+                Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                log.log(Severity.ERR, "broker", "error loading builtins: " + c.getMessage());
+                stateMachine.setExitCode(1);
+                stateMachine.post("builtins-fail");
+            }
+        });
+    }
+
+    @Override
+    public void join() {
+        OverlayPort o = overlay;
+        stateMachine.post(o != null && o.hasParent() ? "parent-ready" : "parent-none");
+    }
+
+    @Override
+    public void quorum() {
+        stateMachine.post("quorum-full");
+    }
+
+    @Override
+    public void childrenShutdown() {
+        stateMachine.post("children-none");
+    }
+
+    @Override
+    public void unloadBuiltins() {
+        List<ModuleHost> loaded = new ArrayList<>(modules.list());
+        java.util.Collections.reverse(loaded);
+        CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+        for (ModuleHost h : loaded) {
+            chain = chain.thenCompose(v -> modules.remove(h.name()).exceptionally(e -> null));
+        }
+        chain.whenComplete((v, e) -> stateMachine.post("builtins-done"));
+    }
+
+    @Override
+    public void exit(int code) {
+        OverlayPort o = overlay;
+        if (o != null) {
+            o.close();
+        }
+        if (rundirToRemove != null) {
+            try (Stream<Path> s = Files.walk(rundirToRemove)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // best effort, as flux-core's rundir cleanup
+            }
+        }
+        exitHook.accept(code);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (modules != null) {
+            modules.close();
+        }
+        timers.shutdownNow();
+        brokerThread.shutdown();
+    }
+
+    // ---------------------------------------------------------------- OverlayHost
+
+    @Override
+    public BrokerParams params() {
+        return params;
+    }
+
+    @Override
+    public Attributes attributes() {
+        return attrs;
+    }
+
+    @Override
+    public void receive(Message message) {
+        router.fromOverlay(message);
+    }
+
+    @Override
+    public void log(int severity, String text) {
+        log.log(severity, "overlay", text);
+    }
+
+    /** The {@code broker} service: flux-core's default methods (broker.ping, broker.stats-get). */
+    private static final class BrokerService implements BrokerModule {
+        @Override
+        public String name() {
+            return "broker";
+        }
+
+        @Override
+        public void start(org.fluxj.kernel.api.ModuleContext ctx) {
+        }
+    }
+}

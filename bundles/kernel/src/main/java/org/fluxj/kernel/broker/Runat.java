@@ -1,0 +1,175 @@
+package org.fluxj.kernel.broker;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.fluxj.kernel.BrokerLog;
+import org.fluxj.kernel.api.Severity;
+
+/**
+ * Runs the commands of the rc1, rc2 and rc3 phases as flux-core's src/broker/runat.c does:
+ * each phase is a list of commands run one after another with {@code FLUX_URI} set; a
+ * command's stdout and stderr lines are logged ("rc1.0: line") unless it runs interactively
+ * (the initial program); each completion is logged with its exit code and time; the phase's
+ * exit code is the first nonzero one. A command can also be a step run in-process (the
+ * broker's own {@code flux modprobe}), which returns its exit code.
+ */
+final class Runat {
+
+    /** An in-process step: returns an exit code. */
+    interface Step {
+        int run();
+    }
+
+    private record Command(List<String> argv, Step step, boolean logStdio) {
+        String cmdline() {
+            return String.join(" ", argv);
+        }
+    }
+
+    private final Map<String, List<Command>> phases = new LinkedHashMap<>();
+    private final BrokerLog log;
+    private final String localUri;
+    private final Map<String, Process> running = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Runat(BrokerLog log, String localUri) {
+        this.log = log;
+        this.localUri = localUri;
+    }
+
+    static String shell() {
+        String s = System.getenv("SHELL");
+        return s == null || s.isEmpty() ? "/bin/bash" : s;
+    }
+
+    /** A command run by the shell ({@code $SHELL -c CMD}), its output logged. */
+    void pushShellCommand(String phase, String cmd) {
+        add(phase, new Command(List.of(shell(), "-c", cmd), null, true));
+    }
+
+    /** A command run directly with the broker's stdio (the initial program). */
+    void pushInteractive(String phase, List<String> argv) {
+        add(phase, new Command(List.copyOf(argv), null, false));
+    }
+
+    /** An in-process step, logged as {@code name} would be. */
+    void pushStep(String phase, String name, Step step) {
+        add(phase, new Command(List.of(name), step, false));
+    }
+
+    private void add(String phase, Command c) {
+        phases.computeIfAbsent(phase, k -> new ArrayList<>()).add(c);
+    }
+
+    boolean isDefined(String phase) {
+        return phases.containsKey(phase);
+    }
+
+    /** Runs a phase on its own thread; {@code done} gets the phase's exit code. */
+    void start(String phase, IntConsumer done) {
+        Thread t = new Thread(() -> done.accept(runPhase(phase)), "runat-" + phase);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Kills a running phase's current process (shutdown during the initial program). */
+    void abort(String phase) {
+        Process p = running.get(phase);
+        if (p != null) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+    }
+
+    private int runPhase(String phase) {
+        int exitCode = 0;
+        List<Command> commands = phases.getOrDefault(phase, List.of());
+        for (int i = 0; i < commands.size(); i++) {
+            Command c = commands.get(i);
+            long t0 = System.nanoTime();
+            String how = "Exited";
+            int rc;
+            if (c.step != null) {
+                try {
+                    rc = c.step.run();
+                } catch (RuntimeException e) {
+                    rc = 1;
+                    how = String.valueOf(e.getMessage());
+                }
+            } else {
+                try {
+                    rc = exec(phase, i, c);
+                    if (rc > 128) {
+                        how = "Killed by signal " + (rc - 128);
+                    }
+                } catch (IOException e) {
+                    String m = String.valueOf(e.getMessage());
+                    rc = m.contains("error=2,") ? 127 : 126;
+                    how = m.contains("error=2,") ? "No such file or directory" : "Permission denied";
+                }
+            }
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            log.log(rc == 0 ? Severity.INFO : Severity.ERR, "broker",
+                    String.format("%s.%d: %s %s (rc=%d) %.1fs", phase, i, c.cmdline(), how, rc, elapsed));
+            if (rc != 0 && exitCode == 0) {
+                exitCode = rc;
+            }
+        }
+        return exitCode;
+    }
+
+    /** Runs one command with its output logged as part of a phase (rc1.d scripts in modprobe). */
+    int runLogged(String phase, int index, List<String> argv) throws IOException {
+        return exec(phase, index, new Command(argv, null, true));
+    }
+
+    private int exec(String phase, int index, Command c) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(c.argv);
+        if (localUri != null) {
+            pb.environment().put("FLUX_URI", localUri);
+        }
+        if (c.logStdio) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        } else {
+            pb.inheritIO();
+        }
+        Process p = pb.start();
+        running.put(phase, p);
+        try {
+            if (c.logStdio) {
+                Thread err = pump(p.getErrorStream(), phase, index, Severity.ERR);
+                pump(p.getInputStream(), phase, index, Severity.INFO).join();
+                err.join();
+            }
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroy();
+            return 1;
+        } finally {
+            running.remove(phase);
+        }
+    }
+
+    private Thread pump(InputStream in, String phase, int index, int severity) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    log.log(severity, "broker", phase + "." + index + ": " + line);
+                }
+            } catch (IOException e) {
+                // the process went away
+            }
+        }, "runat-io");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}

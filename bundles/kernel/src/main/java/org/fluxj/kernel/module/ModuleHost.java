@@ -1,0 +1,519 @@
+package org.fluxj.kernel.module;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fluxj.formats.FormatException;
+import org.fluxj.formats.json.Json;
+import org.fluxj.formats.msg.Errno;
+import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.msg.MessageFlags;
+import org.fluxj.formats.msg.MessageType;
+import org.fluxj.formats.msg.Roles;
+import org.fluxj.kernel.Attributes.AttrException;
+import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.MessageHandler;
+import org.fluxj.kernel.api.ModuleContext;
+import org.fluxj.kernel.api.RequestException;
+import org.fluxj.kernel.api.RequestHandler;
+import org.fluxj.kernel.api.Rpc;
+import org.fluxj.kernel.api.Severity;
+import org.fluxj.kernel.router.Endpoint;
+
+/**
+ * One hosted module: its {@link ModuleContext}, its endpoint in the router and its thread.
+ * Every callback of the module runs on that one thread (a module's own, or the broker thread
+ * for the broker's built-in services), so module code needs no locks.
+ */
+public final class ModuleHost implements ModuleContext, Endpoint {
+    /** flux-core's FLUX_MODSTATE_* numbers, as {@code module.list} reports them. */
+    public static final int INIT = 0;
+    public static final int RUNNING = 1;
+    public static final int FINALIZING = 2;
+    public static final int EXITED = 3;
+
+    private record Handler(TopicGlob glob, int roles, RequestHandler handler) {
+    }
+
+    private record EventHandler(String prefix, MessageHandler handler) {
+    }
+
+    private final String name;
+    private final String uuid = UUID.randomUUID().toString();
+    private final BrokerModule module;
+    private final List<String> args;
+    private final HostServices services;
+    private final ExecutorService executor;
+    private final boolean ownsExecutor;
+    private final String path;
+    private final List<Handler> handlers = new ArrayList<>();
+    private final List<Handler> defaults = new ArrayList<>();
+    private final List<EventHandler> eventHandlers = new ArrayList<>();
+    private final List<MessageHandler> configHandlers = new ArrayList<>();
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    private final List<String> ownedAttributes = new ArrayList<>();
+    private final Map<Integer, ModuleRpc> rpcs = new HashMap<>();
+    private final long[] tx = new long[4];
+    private final long[] rx = new long[4];
+    private final AtomicLong lastSeen = new AtomicLong(System.nanoTime());
+    private MessageHandler routed;
+    private int nextMatchtag = 1;
+    private volatile int state = INIT;
+
+    /**
+     * @param executor the thread to run on; null for a new thread of the module's own
+     * @param path     what {@code flux module list -l} shows as the module's path
+     */
+    public ModuleHost(String name, BrokerModule module, List<String> args, HostServices services,
+            ExecutorService executor, String path) {
+        this.name = name;
+        this.module = module;
+        this.args = List.copyOf(args);
+        this.services = services;
+        this.ownsExecutor = executor == null;
+        this.executor = executor != null ? executor : Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "module-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        this.path = path;
+        addDefaultMethods();
+    }
+
+    // ---------------------------------------------------------------- life cycle
+
+    /** Registers the endpoint and service, then runs the module's start on its thread. */
+    public CompletableFuture<Void> start() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        services.router().attach(this);
+        services.router().addService(name, uuid, err -> {
+            if (err != null) {
+                services.router().detach(uuid);
+                done.completeExceptionally(new RequestException(err, "service " + name + " is already registered"));
+                return;
+            }
+            execute(() -> {
+                try {
+                    module.start(this);
+                    state = RUNNING;
+                    done.complete(null);
+                } catch (Throwable e) {
+                    teardown();
+                    done.completeExceptionally(e);
+                }
+            }, () -> done.completeExceptionally(new IllegalStateException("module thread is gone")));
+        });
+        return done;
+    }
+
+    /** Unregisters the module's services, then runs its stop on its thread. */
+    public CompletableFuture<Void> stop() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        services.router().detach(uuid);
+        state = FINALIZING;
+        execute(() -> {
+            try {
+                module.stop();
+            } catch (Throwable e) {
+                log(Severity.ERR, "stop: %s", e);
+            } finally {
+                teardown();
+                done.complete(null);
+            }
+        }, () -> done.complete(null));
+        return done;
+    }
+
+    /** After start failed or stop: nothing of the module is left in the broker. */
+    private void teardown() {
+        services.router().detach(uuid);
+        timers.forEach(t -> t.cancel(false));
+        rpcs.values().forEach(r -> r.fail(Errno.ENOSYS, "module " + name + " was unloaded"));
+        rpcs.clear();
+        for (String attr : ownedAttributes) {
+            try {
+                services.attributes().delete(attr);
+            } catch (AttrException e) {
+                // immutable: stays
+            }
+        }
+        state = EXITED;
+        if (ownsExecutor) {
+            executor.shutdown();
+        }
+    }
+
+    private void execute(Runnable task, Runnable rejected) {
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    log(Severity.ERR, "%s", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            rejected.run();
+        }
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public int state() {
+        return state;
+    }
+
+    public BrokerModule module() {
+        return module;
+    }
+
+    /** Seconds since the module last sent a message (flux-core's idle column). */
+    public int idleSeconds() {
+        return (int) TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - lastSeen.get());
+    }
+
+    /** Tasks queued for the module's thread, when it has its own. */
+    public int receiveQueue() {
+        return ownsExecutor && executor instanceof java.util.concurrent.ThreadPoolExecutor t ? t.getQueue().size() : 0;
+    }
+
+    // ---------------------------------------------------------------- endpoint
+
+    @Override
+    public String uuid() {
+        return uuid;
+    }
+
+    @Override
+    public void deliver(Message m) {
+        execute(() -> dispatch(m), () -> {
+            if (m.type() == MessageType.REQUEST && !m.isNoResponse()) {
+                services.router().send(this, Message.errorResponse(m, Errno.ENOSYS.number(), null));
+            }
+        });
+    }
+
+    private void dispatch(Message m) {
+        count(rx, m);
+        try {
+            switch (m.type()) {
+                case REQUEST -> dispatchRequest(m);
+                case RESPONSE -> dispatchResponse(m);
+                case EVENT -> dispatchEvent(m);
+                default -> { }
+            }
+        } catch (Throwable e) {
+            log(Severity.ERR, "%s: %s", m.topic(), e);
+        }
+    }
+
+    private void dispatchRequest(Message m) {
+        if (state == EXITED) {
+            respondError(m, Errno.ENOSYS.number(), null);
+            return;
+        }
+        Handler h = find(handlers, m.topic());
+        if (h == null) {
+            h = find(defaults, m.topic());
+        }
+        if (h == null) {
+            if (!m.topic().endsWith(".disconnect")) {
+                respondError(m, Errno.ENOSYS.number(), null);
+            }
+            return;
+        }
+        if ((m.rolemask() & Roles.OWNER) == 0 && (h.roles & m.rolemask()) == 0) {
+            respondError(m, Errno.EPERM.number(), null);
+            return;
+        }
+        try {
+            h.handler.handle(m);
+        } catch (RequestException e) {
+            respondError(m, e.errno().number(), e.getMessage());
+        } catch (FormatException e) {
+            respondError(m, Errno.EPROTO.number(), e.getMessage());
+        } catch (Exception e) {
+            respondError(m, Errno.EINVAL.number(), e.getMessage());
+        }
+    }
+
+    private static Handler find(List<Handler> list, String topic) {
+        for (Handler h : list) {
+            if (h.glob.matches(topic)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    private void dispatchResponse(Message m) throws Exception {
+        if (m.routeCount() > 0) {
+            if (routed != null) {
+                routed.handle(m);
+            }
+            return;
+        }
+        ModuleRpc rpc = rpcs.get(m.matchtag());
+        if (rpc != null && rpc.accept(m)) {
+            rpcs.remove(m.matchtag());
+        }
+    }
+
+    private void dispatchEvent(Message m) throws Exception {
+        String topic = m.topic();
+        for (EventHandler e : List.copyOf(eventHandlers)) {
+            if (topic != null && topic.startsWith(e.prefix)) {
+                e.handler.handle(m);
+            }
+        }
+    }
+
+    void forget(int matchtag) {
+        rpcs.remove(matchtag);
+    }
+
+    // ---------------------------------------------------------------- flux-core's default methods
+
+    private void addDefaultMethods() {
+        defaults.add(new Handler(new TopicGlob(name + ".ping"), Roles.USER, this::ping));
+        defaults.add(new Handler(new TopicGlob(name + ".stats-get"), Roles.ALL, m -> respond(m, stats())));
+        defaults.add(new Handler(new TopicGlob(name + ".stats-clear"), Roles.OWNER, m -> {
+            java.util.Arrays.fill(tx, 0);
+            java.util.Arrays.fill(rx, 0);
+            respond(m, null);
+        }));
+    }
+
+    /** flux-core's ping method: the request payload plus route, userid, rolemask and rank. */
+    private void ping(Message m) throws FormatException {
+        ObjectNode o = m.payloadObject();
+        String route = m.routeString();
+        route = (route == null || route.isEmpty() ? "" : route + "!") + uuid.substring(0, 8);
+        o.put("route", route);
+        o.put("userid", Integer.toUnsignedLong(m.userid()));
+        o.put("rolemask", Integer.toUnsignedLong(m.rolemask()));
+        o.put("rank", services.rank());
+        respond(m, o);
+    }
+
+    /** flux-core's stats-get: message counts sent and received by type. */
+    public ObjectNode stats() {
+        ObjectNode o = Json.object();
+        ObjectNode t = o.putObject("tx");
+        ObjectNode r = o.putObject("rx");
+        String[] types = {"request", "response", "event", "control"};
+        for (int i = 0; i < 4; i++) {
+            t.put(types[i], tx[i]);
+            r.put(types[i], rx[i]);
+        }
+        return o;
+    }
+
+    private static void count(long[] counters, Message m) {
+        counters[Integer.numberOfTrailingZeros(m.type().code())]++;
+    }
+
+    /** Runs the module's config handlers on its thread (after {@code config.reload}). */
+    public void configChanged(Message notice) {
+        execute(() -> {
+            for (MessageHandler h : configHandlers) {
+                try {
+                    h.handle(notice);
+                } catch (Exception e) {
+                    log(Severity.ERR, "config reload: %s", e.getMessage());
+                }
+            }
+        }, () -> { });
+    }
+
+    // ---------------------------------------------------------------- ModuleContext
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int rank() {
+        return services.rank();
+    }
+
+    @Override
+    public int size() {
+        return services.size();
+    }
+
+    @Override
+    public List<String> args() {
+        return args;
+    }
+
+    @Override
+    public void onRequest(String topicGlob, int roles, RequestHandler handler) {
+        handlers.add(new Handler(new TopicGlob(topicGlob), roles, handler));
+    }
+
+    @Override
+    public void registerService(String service) {
+        services.router().addService(service, uuid, err -> {
+            if (err != null) {
+                log(Severity.ERR, "service %s: %s", service, err.message());
+            }
+        });
+    }
+
+    @Override
+    public void respond(Message request, JsonNode payload) {
+        if (request.isNoResponse()) {
+            return;
+        }
+        Message.Builder b = Message.responseTo(request);
+        if (payload != null) {
+            b.payloadJson(payload);
+        }
+        send(b.build());
+    }
+
+    /** Responds with a string payload (flux_respond with a string), as log.dmesg does. */
+    public void respondString(Message request, String payload) {
+        if (!request.isNoResponse()) {
+            send(Message.responseTo(request).payloadString(payload).build());
+        }
+    }
+
+    @Override
+    public void respondError(Message request, int errnum, String text) {
+        if (!request.isNoResponse()) {
+            send(Message.errorResponse(request, errnum, text));
+        }
+    }
+
+    @Override
+    public Rpc rpc(String topic, int nodeid, JsonNode payload, int flags) {
+        Message.Builder b = Message.request(topic).nodeid(nodeid);
+        if (payload != null) {
+            b.payloadJson(payload);
+        }
+        if ((flags & MessageFlags.NORESPONSE) != 0) {
+            b.noResponse();
+            send(b.build());
+            return new ModuleRpc(this, 0);
+        }
+        int tag = nextMatchtag++;
+        if (nextMatchtag == 0) {
+            nextMatchtag = 1;
+        }
+        if ((flags & MessageFlags.STREAMING) != 0) {
+            b.streaming();
+        }
+        ModuleRpc rpc = new ModuleRpc(this, tag);
+        rpcs.put(tag, rpc);
+        send(b.matchtag(tag).build());
+        return rpc;
+    }
+
+    @Override
+    public void publish(String topic, JsonNode payload, int flags) {
+        Message.Builder b = Message.event(topic);
+        if (payload != null) {
+            b.payloadJson(payload);
+        }
+        if ((flags & MessageFlags.PRIVATE) != 0) {
+            b.makePrivate();
+        }
+        send(b.build());
+    }
+
+    @Override
+    public Registration onEvent(String prefix, MessageHandler handler) {
+        EventHandler e = new EventHandler(prefix, handler);
+        eventHandlers.add(e);
+        services.router().subscribe(uuid, prefix);
+        return () -> {
+            if (eventHandlers.remove(e)) {
+                services.router().unsubscribe(uuid, prefix);
+            }
+        };
+    }
+
+    @Override
+    public void send(Message message) {
+        lastSeen.set(System.nanoTime());
+        count(tx, message);
+        services.router().send(this, message);
+    }
+
+    @Override
+    public void onRouted(MessageHandler handler) {
+        this.routed = handler;
+    }
+
+    @Override
+    public Optional<String> attribute(String attr) {
+        return services.attributes().get(attr);
+    }
+
+    @Override
+    public void setAttribute(String attr, String value) {
+        try {
+            if (!services.attributes().has(attr)) {
+                ownedAttributes.add(attr);
+            }
+            services.attributes().set(attr, value);
+        } catch (AttrException e) {
+            throw new IllegalArgumentException(attr + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public JsonNode config() {
+        return services.config().get();
+    }
+
+    @Override
+    public void onConfigReload(MessageHandler handler) {
+        configHandlers.add(handler);
+    }
+
+    @Override
+    public void log(int severity, String format, Object... a) {
+        services.log().log(severity, name, a.length == 0 ? format : String.format(format, a));
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        execute(task, () -> { });
+    }
+
+    @Override
+    public Timer schedule(Duration delay, Runnable task) {
+        ScheduledFuture<?> f = services.timers().schedule(() -> execute(task, () -> { }),
+                delay.toNanos(), TimeUnit.NANOSECONDS);
+        timers.add(f);
+        return () -> f.cancel(false);
+    }
+
+    @Override
+    public Timer scheduleRepeating(Duration period, Runnable task) {
+        long ns = Math.max(1, period.toNanos());
+        ScheduledFuture<?> f = services.timers().scheduleAtFixedRate(() -> execute(task, () -> { }),
+                ns, ns, TimeUnit.NANOSECONDS);
+        timers.add(f);
+        return () -> f.cancel(false);
+    }
+}

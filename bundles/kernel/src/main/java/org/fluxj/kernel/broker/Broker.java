@@ -27,6 +27,7 @@ import org.fluxj.kernel.OverlayPort;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.Severity;
 import org.fluxj.kernel.module.HostServices;
+import org.fluxj.kernel.rexec.RexecService;
 import org.fluxj.kernel.module.ModuleHost;
 import org.fluxj.kernel.module.ModuleManager;
 import org.fluxj.kernel.router.Router;
@@ -174,7 +175,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             definePhases(runat, modprobe);
             for (BrokerModule svc : List.of(new AttrService(attrs, log), new LogService(log), new EventService(router),
                     config, new ModuleService(modules, router), stateMachine,
-                    new ShutdownService(stateMachine, log), new BrokerService())) {
+                    new ShutdownService(stateMachine, log), new BrokerService(), new RexecService())) {
                 ModuleHost h = new ModuleHost(svc.name(), svc, List.of(), hs, brokerThread, "builtin");
                 services.add(h);
                 h.start().join();

@@ -1,0 +1,58 @@
+package org.fluxj.kernel.rexec;
+
+import java.io.File;
+import org.fluxj.formats.msg.Errno;
+
+/**
+ * Finds the program a command names as execvp(3) does: a name with a slash is taken as it is
+ * (relative to the working directory), else each PATH directory is tried (glibc's default
+ * "/bin:/usr/bin" if there is no PATH). Failures are execvp's: ENOENT, or EACCES if only
+ * unexecutable files were found.
+ */
+final class PathSearch {
+    static final String DEFAULT_PATH = "/bin:/usr/bin";
+
+    private PathSearch() {
+    }
+
+    static String resolve(String name, String path, File cwd) throws RexecException {
+        if (name.isEmpty()) {
+            throw launchError(Errno.ENOENT);
+        }
+        if (name.indexOf('/') >= 0) {
+            File f = new File(name);
+            if (!f.isAbsolute()) {
+                f = new File(cwd, name);
+            }
+            if (!f.exists()) {
+                throw launchError(Errno.ENOENT);
+            }
+            if (!executable(f)) {
+                throw launchError(Errno.EACCES);
+            }
+            return f.getPath();
+        }
+        boolean denied = false;
+        for (String dir : (path != null ? path : DEFAULT_PATH).split(":", -1)) {
+            File f = new File(dir.isEmpty() ? cwd : dirFile(dir, cwd), name);
+            if (executable(f)) {
+                return f.getPath();
+            }
+            denied |= f.exists();
+        }
+        throw launchError(denied ? Errno.EACCES : Errno.ENOENT);
+    }
+
+    private static File dirFile(String dir, File cwd) {
+        File d = new File(dir);
+        return d.isAbsolute() ? d : new File(cwd, dir);
+    }
+
+    private static boolean executable(File f) {
+        return f.isFile() && f.canExecute();
+    }
+
+    static RexecException launchError(Errno errno) {
+        return new RexecException(errno, "error launching process: " + errno.message());
+    }
+}

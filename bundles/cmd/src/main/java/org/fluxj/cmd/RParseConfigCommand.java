@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.conf.Conf;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.rset.ResourceConfig;
 import org.fluxj.formats.rset.ResourceSet;
@@ -43,17 +44,17 @@ final class RParseConfigCommand extends FluxCommand {
                     s.filter(p -> p.getFileName().toString().endsWith(".toml")).sorted().forEach(files::add);
                 }
                 for (Path f : files) {
-                    ObjectNode o = ResourceConfig.tomlToJson(Files.readString(f, StandardCharsets.UTF_8), f.toString());
+                    ObjectNode o = Conf.parseToml(Files.readString(f, StandardCharsets.UTF_8), f.toString());
                     JsonNode r = o.get("resource");
                     if (r != null && r.has("config")) {
                         source = f.toString();
                     }
-                    ResourceConfig.merge(conf, o);
+                    Conf.update(conf, o);
                 }
             } else if (path.toString().endsWith(".json")) {
                 conf = Json.parseObject(Files.readString(path, StandardCharsets.UTF_8), path.toString());
             } else {
-                conf = ResourceConfig.tomlToJson(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+                conf = Conf.parseToml(Files.readString(path, StandardCharsets.UTF_8), path.toString());
             }
         } catch (FormatException e) {
             throw fail("flux_conf_parse: %s", e.getMessage());

@@ -11,15 +11,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.conf.Conf;
 import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.json.JanssonText;
 import org.fluxj.formats.json.Json;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * The {@code [[resource.config]]} array of the Flux configuration, turned into R as
@@ -37,7 +33,7 @@ public final class ResourceConfig {
 
     /** R from a TOML document's {@code resource.config} array; {@code source} names it in errors. */
     public static ResourceSet fromToml(String toml, String source) throws FormatException {
-        ObjectNode conf = tomlToJson(toml, source);
+        ObjectNode conf = Conf.parseToml(toml, source);
         JsonNode resource = conf.get("resource");
         JsonNode config = resource == null ? null : resource.get("config");
         if (config == null) {
@@ -180,70 +176,6 @@ public final class ResourceConfig {
             return IdSet.decode(s);
         } catch (FormatException e) {
             throw new FormatException(at + key + ": invalid idset '" + s + "'");
-        }
-    }
-
-    /**
-     * A TOML document as the JSON object flux-core makes of it: tables become objects, arrays
-     * arrays; dates and times become their TOML text.
-     */
-    public static ObjectNode tomlToJson(String toml, String source) throws FormatException {
-        TomlParseResult r;
-        try {
-            r = Toml.parse(toml);
-        } catch (RuntimeException e) {
-            throw new FormatException(source + ": " + e.getMessage());
-        }
-        if (r.hasErrors()) {
-            TomlParseError e = r.errors().get(0);
-            throw new FormatException(source + ":" + e.position().line() + ": " + firstLine(e.getMessage()));
-        }
-        return table(r);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s == null ? -1 : s.indexOf('\n');
-        return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
-    }
-
-    private static ObjectNode table(TomlTable t) {
-        ObjectNode o = Json.object();
-        for (String key : t.keySet()) {
-            o.set(key, value(t.get(List.of(key))));
-        }
-        return o;
-    }
-
-    private static JsonNode value(Object v) {
-        if (v instanceof TomlTable t) {
-            return table(t);
-        } else if (v instanceof TomlArray a) {
-            ArrayNode arr = Json.mapper().createArrayNode();
-            for (int i = 0; i < a.size(); i++) {
-                arr.add(value(a.get(i)));
-            }
-            return arr;
-        } else if (v instanceof String s) {
-            return Json.mapper().getNodeFactory().textNode(s);
-        } else if (v instanceof Long l) {
-            return Json.mapper().getNodeFactory().numberNode(l);
-        } else if (v instanceof Double d) {
-            return Json.mapper().getNodeFactory().numberNode(d);
-        } else if (v instanceof Boolean b) {
-            return Json.mapper().getNodeFactory().booleanNode(b);
-        }
-        return Json.mapper().getNodeFactory().textNode(String.valueOf(v));
-    }
-
-    /** Merges {@code update} into {@code base} as flux-core merges config files: tables recursively, other values replaced. */
-    public static void merge(ObjectNode base, ObjectNode update) {
-        for (Map.Entry<String, JsonNode> e : update.properties()) {
-            JsonNode have = base.get(e.getKey());
-            if (have instanceof ObjectNode ho && e.getValue() instanceof ObjectNode uo) {
-                merge(ho, uo);
-            } else {
-                base.set(e.getKey(), e.getValue().deepCopy());
-            }
         }
     }
 }

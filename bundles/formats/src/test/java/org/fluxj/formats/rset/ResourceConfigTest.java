@@ -1,5 +1,7 @@
 package org.fluxj.formats.rset;
 
+import org.fluxj.formats.conf.Conf;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -82,8 +84,8 @@ class ResourceConfigTest {
 
     @Test
     void mergeReplacesArraysAndMergesTables() throws FormatException {
-        var base = ResourceConfig.tomlToJson("[resource]\nnoverify = true\n[[resource.config]]\nhosts = \"a\"\ncores = \"0\"\n", "a");
-        ResourceConfig.merge(base, ResourceConfig.tomlToJson("[[resource.config]]\nhosts = \"b\"\ncores = \"0\"\n", "b"));
+        var base = Conf.parseToml("[resource]\nnoverify = true\n[[resource.config]]\nhosts = \"a\"\ncores = \"0\"\n", "a");
+        Conf.update(base, Conf.parseToml("[[resource.config]]\nhosts = \"b\"\ncores = \"0\"\n", "b"));
         assertEquals("{\"resource\":{\"noverify\":true,\"config\":[{\"hosts\":\"b\",\"cores\":\"0\"}]}}",
                 org.fluxj.formats.json.Json.encode(base));
     }

@@ -1,5 +1,6 @@
 package org.fluxj.kernel.boot;
 
+import org.fluxj.formats.conf.Conf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
-import org.fluxj.formats.rset.ResourceConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,7 +18,7 @@ class BootstrapConfigTest {
     static final String FILE = "/etc/flux/system/conf.d/bootstrap.toml";
 
     static ObjectNode toml(String text) throws Exception {
-        return ResourceConfig.tomlToJson(text, FILE);
+        return Conf.parseToml(text, FILE);
     }
 
     static BootstrapConfig parse(String text, String hostname) throws Exception {

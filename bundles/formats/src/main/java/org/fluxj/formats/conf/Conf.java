@@ -1,0 +1,118 @@
+package org.fluxj.formats.conf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.fluxj.formats.FormatException;
+import org.fluxj.formats.json.Json;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * A Flux configuration as one JSON object, read as flux-core's {@code flux_conf_parse} reads
+ * it: every {@code *.toml} file of a directory in name order, or a single file (JSON if its
+ * name ends in {@code .json}), each merged into the result recursively (tables merge, a later
+ * value replaces an earlier one). Errors name the file and, for TOML, the line.
+ */
+public final class Conf {
+    private static final JsonNodeFactory NODES = Json.mapper().getNodeFactory();
+
+    private Conf() {
+    }
+
+    /** The configuration at {@code path}: a directory of {@code *.toml} files, or one file. */
+    public static ObjectNode load(Path path) throws FormatException {
+        ObjectNode conf = Json.object();
+        try {
+            if (Files.isDirectory(path)) {
+                List<Path> files;
+                try (Stream<Path> s = Files.list(path)) {
+                    files = s.filter(p -> p.getFileName().toString().endsWith(".toml")).sorted().toList();
+                }
+                for (Path f : files) {
+                    update(conf, parseToml(Files.readString(f, StandardCharsets.UTF_8), f.toString()));
+                }
+            } else if (path.getFileName() != null && path.getFileName().toString().endsWith(".json")) {
+                update(conf, Json.parseObject(Files.readString(path, StandardCharsets.UTF_8), path.toString()));
+            } else {
+                update(conf, parseToml(Files.readString(path, StandardCharsets.UTF_8), path.toString()));
+            }
+        } catch (NoSuchFileException e) {
+            throw new FormatException(path + ": No such file or directory");
+        } catch (IOException e) {
+            throw new FormatException(path + ": " + FormatException.oneLine(e.getMessage()));
+        }
+        return conf;
+    }
+
+    /**
+     * A TOML document as the JSON object flux-core makes of it: tables become objects, arrays
+     * arrays, dates and times their TOML text. {@code source} names the document in errors.
+     */
+    public static ObjectNode parseToml(String toml, String source) throws FormatException {
+        TomlParseResult r;
+        try {
+            r = Toml.parse(toml);
+        } catch (RuntimeException e) {
+            throw new FormatException(source + ": " + FormatException.oneLine(e.getMessage()));
+        }
+        if (r.hasErrors()) {
+            TomlParseError e = r.errors().get(0);
+            throw new FormatException(source + ":" + e.position().line() + ": " + FormatException.oneLine(e.getMessage()));
+        }
+        return table(r);
+    }
+
+    /** Merges {@code update} into {@code base}: tables recursively, other values replaced. */
+    public static void update(ObjectNode base, ObjectNode update) {
+        for (Map.Entry<String, JsonNode> e : update.properties()) {
+            JsonNode have = base.get(e.getKey());
+            if (have instanceof ObjectNode ho && e.getValue() instanceof ObjectNode uo) {
+                update(ho, uo);
+            } else {
+                base.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+    }
+
+    private static ObjectNode table(TomlTable t) {
+        ObjectNode o = Json.object();
+        for (String key : t.keySet()) {
+            o.set(key, value(t.get(List.of(key))));
+        }
+        return o;
+    }
+
+    private static JsonNode value(Object v) {
+        if (v instanceof TomlTable t) {
+            return table(t);
+        } else if (v instanceof TomlArray a) {
+            ArrayNode arr = Json.mapper().createArrayNode();
+            for (int i = 0; i < a.size(); i++) {
+                arr.add(value(a.get(i)));
+            }
+            return arr;
+        } else if (v instanceof String s) {
+            return NODES.textNode(s);
+        } else if (v instanceof Long l) {
+            return NODES.numberNode(l);
+        } else if (v instanceof Double d) {
+            return NODES.numberNode(d);
+        } else if (v instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        return NODES.textNode(String.valueOf(v));
+    }
+}

@@ -1,0 +1,67 @@
+package org.fluxj.formats.conf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.fluxj.formats.FormatException;
+import org.fluxj.formats.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfTest {
+
+    @Test
+    void tomlBecomesJson() throws FormatException {
+        ObjectNode o = Conf.parseToml("[tbon]\nfanout = 2\ntorpid_max = \"30s\"\n[access]\nallow-guest-user = true\n"
+                + "[[resource.config]]\nhosts = \"n[0-1]\"\nratio = 0.5\n", "t.toml");
+        assertEquals("{\"tbon\":{\"fanout\":2,\"torpid_max\":\"30s\"},\"access\":{\"allow-guest-user\":true},"
+                + "\"resource\":{\"config\":[{\"hosts\":\"n[0-1]\",\"ratio\":0.5}]}}", Json.encode(o));
+    }
+
+    @Test
+    void directoryFilesMergeInNameOrderLaterValuesWin(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("b.toml"), "[tbon]\nfanout = 3\n");
+        Files.writeString(dir.resolve("a.toml"), "[tbon]\nfanout = 2\ntopo = \"kary:2\"\n");
+        Files.writeString(dir.resolve("ignored.conf"), "not toml at all [");
+        assertEquals("{\"tbon\":{\"fanout\":3,\"topo\":\"kary:2\"}}", Json.encode(Conf.load(dir)));
+    }
+
+    @Test
+    void singleFilesTomlOrJson(@TempDir Path dir) throws Exception {
+        Path json = Files.writeString(dir.resolve("c.json"), "{\"kvs\":{\"checkpoint-period\":\"30m\"}}");
+        assertEquals("30m", Conf.load(json).at("/kvs/checkpoint-period").asText());
+        Path toml = Files.writeString(dir.resolve("c.toml"), "[kvs]\ncheckpoint-period = \"1h\"\n");
+        assertEquals("1h", Conf.load(toml).at("/kvs/checkpoint-period").asText());
+    }
+
+    @Test
+    void errorsNameTheFileAndLine(@TempDir Path dir) throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.toml"), "[ok]\na = 1\n[broken\n");
+        FormatException e = assertThrows(FormatException.class, () -> Conf.load(dir));
+        assertTrue(e.getMessage().startsWith(bad + ":3: "), e.getMessage());
+        e = assertThrows(FormatException.class, () -> Conf.parseToml("a = 1\na = 2\n", "dup.toml"));
+        assertTrue(e.getMessage().startsWith("dup.toml:2: "), e.getMessage());
+        e = assertThrows(FormatException.class, () -> Conf.load(dir.resolve("missing.toml")));
+        assertEquals(dir.resolve("missing.toml") + ": No such file or directory", e.getMessage());
+        Path json = Files.writeString(dir.resolve("bad.json"), "{\"a\":");
+        e = assertThrows(FormatException.class, () -> Conf.load(json));
+        assertTrue(e.getMessage().startsWith(json + ": invalid JSON"), e.getMessage());
+    }
+
+    @Property(tries = 300)
+    void anyTextParsesOrIsRefusedCleanly(@ForAll String text) {
+        try {
+            Conf.parseToml(text, "x.toml");
+        } catch (FormatException e) {
+            assertTrue(e.getMessage().startsWith("x.toml"), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        }
+    }
+}

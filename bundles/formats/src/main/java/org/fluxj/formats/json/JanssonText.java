@@ -20,6 +20,7 @@ import java.util.Map;
  * </ul>
  */
 public final class JanssonText {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private static final MathContext DIGITS_17 = new MathContext(17, RoundingMode.HALF_EVEN);
 
     private JanssonText() {
@@ -82,7 +83,7 @@ public final class JanssonText {
                     b.append(comma);
                 }
                 first = false;
-                string(e.getKey(), b);
+                appendString(b, e.getKey());
                 b.append(colon);
                 write(e.getValue(), comma, colon, b);
             }
@@ -97,7 +98,7 @@ public final class JanssonText {
             }
             b.append(']');
         } else if (n.isTextual() || n.isBinary()) {
-            string(n.asText(), b);
+            appendString(b, n.asText());
         } else if (n.isIntegralNumber()) {
             b.append(n.bigIntegerValue());
         } else if (n.isNumber()) {
@@ -113,10 +114,17 @@ public final class JanssonText {
         }
     }
 
-    private static void string(String s, StringBuilder b) {
+    /** Appends {@code s} as a JSON string escaped as jansson escapes it (see the class comment). */
+    public static void appendString(StringBuilder b, String s) {
         b.append('"');
+        int start = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            b.append(s, start, i);
+            start = i + 1;
             switch (c) {
                 case '"' -> b.append("\\\"");
                 case '\\' -> b.append("\\\\");
@@ -125,16 +133,9 @@ public final class JanssonText {
                 case '\n' -> b.append("\\n");
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append("\\u00").append(Character.forDigit(c >> 4, 16))
-                                .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-                    } else {
-                        b.append(c);
-                    }
-                }
+                default -> b.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
             }
         }
-        b.append('"');
+        b.append(s, start, s.length()).append('"');
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.json.JanssonText;
 import org.fluxj.formats.json.Json;
 
 /**
@@ -318,7 +319,7 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.ValRef, TreeObj.Dir
                     b.append(',');
                 }
                 first = false;
-                SortedJson.string(e.getKey(), b);
+                JanssonText.appendString(b, e.getKey());
                 b.append(':');
                 write(e.getValue(), b);
             }
@@ -363,11 +364,11 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.ValRef, TreeObj.Dir
             b.append('{');
             if (namespace.isPresent()) {
                 b.append("\"namespace\":");
-                SortedJson.string(namespace.get(), b);
+                JanssonText.appendString(b, namespace.get());
                 b.append(',');
             }
             b.append("\"target\":");
-            SortedJson.string(target, b);
+            JanssonText.appendString(b, target);
             b.append('}');
         }
 

@@ -195,6 +195,7 @@ public final class Overlay implements AutoCloseable {
     private volatile long statusNanos = System.nanoTime();
     private volatile String parentUuid;
     private volatile boolean parentUsable; // connected, hello not failed, not disconnected, no goodbye sent
+    private volatile boolean spurnHello; // shutting down: children saying hello are told to disconnect
     private boolean helloResponded;
     private boolean parentOffline;
     private boolean goodbyeSent;
@@ -616,6 +617,14 @@ public final class Overlay implements AutoCloseable {
     }
 
     /**
+     * From now on a child saying hello is told to disconnect instead of being accepted (flux-core's
+     * {@code spurn_hello}, set when the broker leaves the run state).
+     */
+    public void spurnHello() {
+        spurnHello = true;
+    }
+
+    /**
      * Says goodbye to the parent before a clean shutdown: the parent marks this broker offline (not lost) and
      * answers; nothing more is sent upstream. Completes at once on rank 0 or if the hello never completed.
      */
@@ -977,7 +986,7 @@ public final class Overlay implements AutoCloseable {
         }
         Child child = onlineByUuid.get(from);
         if (child == null) {
-            if (msg.type() == MessageType.REQUEST && "overlay.hello".equals(msg.topic())) {
+            if (msg.type() == MessageType.REQUEST && "overlay.hello".equals(msg.topic()) && !spurnHello) {
                 helloRequest(msg, from);
             } else {
                 controlChild(from, CONTROL_DISCONNECT, 0); // a stale or unknown peer

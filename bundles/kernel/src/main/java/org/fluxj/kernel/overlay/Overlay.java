@@ -76,6 +76,10 @@ public final class Overlay implements AutoCloseable {
      * made that a 30 s delay in joining.
      */
     private static final int HANDSHAKE_MS = 5000;
+    /** How often the I/O threads are kicked while a connection to the parent is handshaking (see PollerKick). */
+    private static final long KICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How long after a connect the kicks go on without a handshake-succeeded event. */
+    private static final long KICK_FOR_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final long PROBE_AFTER_DISCONNECT_MS = 100;
 
     /** Which side a message came from. */
@@ -202,6 +206,7 @@ public final class Overlay implements AutoCloseable {
     private long lastSent; // nanoTime of the last send to the parent
     private long nextTick;
     private final List<Long> probes = new ArrayList<>();
+    private long kickUntil; // nanoTime; 0 = no handshake to watch
     private int eventSeq;
     private int dropped;
 
@@ -410,11 +415,12 @@ public final class Overlay implements AutoCloseable {
             tuneKeepalive(dealer);
             String mon = "inproc://overlay-monitor-dealer-" + uuid;
             dealer.monitor(mon, ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_CONNECTED
-                    | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL
+                    | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_SUCCEEDED | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL
                     | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH);
             dealerMonitor = ctx.createSocket(SocketType.PAIR);
             dealerMonitor.connect(mon);
             dealer.connect(uri);
+            kickUntil = System.nanoTime() + KICK_FOR_NANOS;
             log(Severity.DEBUG, "connecting to " + uri);
             sendHello();
         }
@@ -737,6 +743,14 @@ public final class Overlay implements AutoCloseable {
                 for (long p : probes) {
                     wakeAt = Math.min(wakeAt, p);
                 }
+                if (kickUntil != 0) {
+                    if (now - kickUntil >= 0) {
+                        kickUntil = 0;
+                    } else {
+                        PollerKick.kick(ctx);
+                        wakeAt = Math.min(wakeAt, now + KICK_NANOS);
+                    }
+                }
                 long timeoutMs = Math.max(0, TimeUnit.NANOSECONDS.toMillis(wakeAt - now + 999_999));
                 poller.poll(timeoutMs);
                 if (closing) {
@@ -895,6 +909,13 @@ public final class Overlay implements AutoCloseable {
                     | ZMQ.EVENT_ACCEPT_FAILED)) != 0;
             log(failed ? Severity.ERR : Severity.DEBUG, side + " sockevent " + ev.getAddress() + " "
                     + eventName(e) + (ev.getValue() != null ? ": " + ev.getValue() : ""));
+            if (side.equals("parent")) {
+                if (e == ZMQ.EVENT_CONNECTED) {
+                    kickUntil = System.nanoTime() + KICK_FOR_NANOS;
+                } else if (e == zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_SUCCEEDED) {
+                    kickUntil = 0;
+                }
+            }
             if (e == ZMQ.EVENT_DISCONNECTED && side.equals("child")) {
                 probeChildren();
                 probes.add(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PROBE_AFTER_DISCONNECT_MS));
@@ -907,6 +928,8 @@ public final class Overlay implements AutoCloseable {
             return "CONNECTED";
         } else if (e == ZMQ.EVENT_DISCONNECTED) {
             return "DISCONNECTED";
+        } else if (e == zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_SUCCEEDED) {
+            return "HANDSHAKE_SUCCEEDED";
         } else if (e == ZMQ.EVENT_ACCEPTED) {
             return "ACCEPTED";
         } else if (e == ZMQ.EVENT_ACCEPT_FAILED) {

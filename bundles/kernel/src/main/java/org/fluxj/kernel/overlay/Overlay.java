@@ -1029,10 +1029,16 @@ public final class Overlay implements AutoCloseable {
                     goodbyeRequest(child, msg);
                     return;
                 }
+                if (passRequest(msg, true)) {
+                    return;
+                }
             }
             case RESPONSE -> {
                 msg = msg.withRouteDeletedLast().withRouteDeletedLast(); // the child's id, then ours
                 child.tracker.update(msg);
+                if (passResponse(msg)) {
+                    return;
+                }
             }
             case EVENT -> {
                 if (rank > 0) {
@@ -1122,6 +1128,9 @@ public final class Overlay implements AutoCloseable {
     /** A child's status changed (or was reported again); flux-core's {@code overlay_child_status_update}. */
     private void childStatusUpdate(Child child, SubtreeStatus st, String reason) {
         SubtreeStatus old = child.status;
+        if (reason != null || st.isOnline()) {
+            child.error = reason; // before the status is published: readers see both together
+        }
         if (old != st) {
             if (old.isOnline() && !st.isOnline()) {
                 onlineByUuid.remove(child.uuid, child);
@@ -1137,9 +1146,6 @@ public final class Overlay implements AutoCloseable {
             }
             subtreeStatusUpdate();
             notifyChild(child);
-        }
-        if (reason != null || st.isOnline()) {
-            child.error = reason;
         }
     }
 
@@ -1317,6 +1323,14 @@ public final class Overlay implements AutoCloseable {
                     return;
                 }
                 parentTracker.update(msg);
+                if (passResponse(msg)) {
+                    return;
+                }
+            }
+            case REQUEST -> {
+                if (passRequest(msg, false)) {
+                    return;
+                }
             }
             case EVENT -> {
                 checkSequence(msg);
@@ -1336,6 +1350,46 @@ public final class Overlay implements AutoCloseable {
             }
         }
         deliver(msg, new Peer(Direction.PARENT, topo.parentOf(rank)));
+    }
+
+    /**
+     * Passes a request straight on when it is neither for this broker nor one it could serve: addressed to a
+     * rank below one of its children (down), or, from a child, to a rank outside this subtree (up). The
+     * router would send it the same way; doing it here saves two thread hops per broker on the path.
+     */
+    private boolean passRequest(Message msg, boolean fromChild) {
+        int nodeid = msg.nodeid();
+        if (msg.isUpstream() || nodeid == Message.NODEID_ANY || nodeid == rank || nodeid < 0
+                || nodeid >= topo.size()) {
+            return false;
+        }
+        int c = topo.childRoute(rank, nodeid);
+        if (c >= 0) {
+            sendDownstreamRequest(childByRank.get(c), msg);
+            return true;
+        }
+        if (fromChild && rank > 0) {
+            sendUpstreamRequest(msg);
+            return true;
+        }
+        return false;
+    }
+
+    /** Passes a response straight on when its next hop is the parent or a child (not a local endpoint). */
+    private boolean passResponse(Message msg) {
+        String next = msg.routeLast();
+        if (next == null) {
+            return false;
+        }
+        if (onlineByUuid.containsKey(next)) {
+            sendChild(msg);
+            return true;
+        }
+        if (next.equals(parentUuid) && parentUsable) {
+            sendParent(msg);
+            return true;
+        }
+        return false;
     }
 
     private void helloResponse(Message msg) {

@@ -78,7 +78,7 @@ public final class Overlay implements AutoCloseable {
     private static final int HANDSHAKE_MS = 5000;
     /** How often the I/O threads are kicked while a connection to the parent is handshaking (see PollerKick). */
     private static final long KICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    /** How long after a connect the kicks go on without a handshake-succeeded event. */
+    /** How long after a connect the kicks go on if nothing comes from the parent. */
     private static final long KICK_FOR_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final long PROBE_AFTER_DISCONNECT_MS = 100;
 
@@ -1297,6 +1297,7 @@ public final class Overlay implements AutoCloseable {
     }
 
     private void parentMessage(List<byte[]> frames) {
+        kickUntil = 0; // the handshake is done (JeroMQ reports no HANDSHAKE_SUCCEEDED on the connecting side)
         Message msg;
         try {
             msg = MessageCodec.fromFrames(frames);

@@ -194,7 +194,7 @@ class ExecIT {
     @Test
     void thirdQuickCtrlCGivesUp() throws Exception {
         // the task ignores SIGINT; flux exec forwards two and gives up at the third within a second
-        try (RunningFlux f = new RunningFlux(broker.uri(), "exec", "-v", "-n", "sh", "-c",
+        try (RunningFlux f = new RunningFlux(broker.uri(), "exec", "-v", "-n", "--label=ctrlc", "sh", "-c",
                 "trap '' INT; echo ready; while :; do sleep 1; done")) {
             f.awaitOut("ready"::equals);
             f.signal("INT");
@@ -205,7 +205,7 @@ class ExecIT {
             assertEquals(1, f.waitFor());
             assertTrue(f.err().contains("0: command still running at exit"), f.err().toString());
         }
-        broker.ok("sproc", "ps"); // the instance is fine
+        awaitGone("ctrlc"); // killed by the server once flux exec's connection closed
     }
 
     // ---------------------------------------------------------------- background, sproc
@@ -226,6 +226,15 @@ class ExecIT {
             }
         }
         throw new AssertionError(label + " never reached state " + state);
+    }
+
+    private static void awaitGone(String label) {
+        for (int i = 0; i < 300; i++) {
+            if (broker.ok("sproc", "ps", "-n", "-o", "{label}").lines().noneMatch(label::equals)) {
+                return;
+            }
+        }
+        throw new AssertionError(label + " is still there");
     }
 
     @Test

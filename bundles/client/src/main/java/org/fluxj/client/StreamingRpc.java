@@ -29,10 +29,32 @@ public final class StreamingRpc {
      * @throws IOException if the connection was lost
      */
     public Message next() throws IOException {
+        return next(-1);
+    }
+
+    /**
+     * {@link #next()}, waiting at most {@code timeoutNanos} (negative: without limit).
+     *
+     * @throws FluxException ETIMEDOUT if nothing came in time
+     */
+    public Message next(long timeoutNanos) throws IOException {
         if (done) {
             return null;
         }
-        Message m = Handle.take(queue);
+        Message m;
+        if (timeoutNanos < 0) {
+            m = Handle.take(queue);
+        } else {
+            try {
+                m = queue.poll(timeoutNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted");
+            }
+            if (m == null) {
+                throw new FluxException(Errno.ETIMEDOUT.number(), null);
+            }
+        }
         if (Handle.isClosed(m)) {
             done = true;
             throw handle.failure();

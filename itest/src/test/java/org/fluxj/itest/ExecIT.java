@@ -144,6 +144,12 @@ class ExecIT {
         FluxCli.Result r = FluxCli.runWithInput(null, Map.of("FLUX_URI", broker.uri(), "FOOTEST", "t"),
                 "exec", "-n", "sh", "-c", "echo $FOOTEST");
         assertEquals("t\n", r.out());
+        String owner = broker.ok("getattr", "security.owner").strip();
+        assertEquals("unix:path=/run/user/" + owner + "/bus\n",
+                exec("-n", "sh", "-c", "echo $DBUS_SESSION_BUS_ADDRESS").out());
+        r = FluxCli.runWithInput(null, Map.of("FLUX_URI", broker.uri(), "DBUS_SESSION_BUS_ADDRESS", "mine"),
+                "exec", "-n", "sh", "-c", "echo $DBUS_SESSION_BUS_ADDRESS");
+        assertEquals("mine\n", r.out(), "not overwritten");
     }
 
     @Test

@@ -143,8 +143,12 @@ final class ExecCommand extends FluxCommand {
             } else {
                 useImp = command.get(0).equals("flux-imp") || command.get(0).endsWith("/flux-imp");
             }
-            String owner = GetattrCommand.get(this, "security.owner");
-            ((ObjectNode) cmd.get("env")).put("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/" + owner + "/bus");
+            // so that systemctl --user works in the owner's systemd instance (flux-core#5901); kept if set
+            ObjectNode env = (ObjectNode) cmd.get("env");
+            if (!env.has("DBUS_SESSION_BUS_ADDRESS")) {
+                String owner = GetattrCommand.get(this, "security.owner");
+                env.put("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/" + owner + "/bus");
+            }
         }
         IdSet targets = targets(Integer.parseInt(GetattrCommand.get(this, "size")));
         if (attach && target.pid() > 0 && targets.count() > 1) {

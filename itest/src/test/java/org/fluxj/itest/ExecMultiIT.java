@@ -31,7 +31,7 @@ class ExecMultiIT {
     @ParameterizedTest
     @ValueSource(ints = {2, 4})
     void everyRank(int size) throws Exception {
-        try (TestBroker broker = TestBroker.instance(size)) {
+        try (TestInstance broker = new TestInstance(size)) {
             FluxCli.Result r = broker.flux("exec", "-n", "-l", FLUX, "getattr", "rank");
             assertEquals(0, r.status(), r.err());
             assertEquals(each(size, i -> i + ": " + i), sorted(r.out()), "each rank's own broker");
@@ -68,7 +68,7 @@ class ExecMultiIT {
 
     @Test
     void signalsAndSprocAcrossRanks() throws Exception {
-        try (TestBroker broker = TestBroker.instance(4)) {
+        try (TestInstance broker = new TestInstance(4)) {
             try (RunningFlux f = new RunningFlux(broker.uri(), "exec", "-n", "-l", "sh", "-c",
                     "echo ready; exec sleep 300")) {
                 for (int rank = 0; rank < 4; rank++) {
@@ -106,7 +106,7 @@ class ExecMultiIT {
 
     @Test
     void aRankWhoseBrokerDiedIsUnreachable() throws Exception {
-        try (TestBroker broker = TestBroker.instance(4)) {
+        try (TestInstance broker = new TestInstance(4)) {
             String ppid = broker.ok("exec", "-n", "-r", "3", "sh", "-c", "echo $PPID").strip();
             Process k = new ProcessBuilder("kill", "-9", ppid).inheritIO().start();
             assertEquals(0, k.waitFor());
@@ -120,24 +120,15 @@ class ExecMultiIT {
         }
     }
 
-    /** Bounded polling through flux sproc ps until the label is gone from the rank. */
-    private static void awaitGone(TestBroker broker, int rank, String label) {
-        for (int i = 0; i < 300; i++) {
-            if (broker.ok("sproc", "ps", "-r", Integer.toString(rank), "-n", "-o", "{label}").lines()
-                    .noneMatch(label::equals)) {
-                return;
-            }
-        }
-        throw new AssertionError(label + " still on rank " + rank);
+    /** Until the label is gone from the rank (flux sproc ps, polled). */
+    private static void awaitGone(TestInstance broker, int rank, String label) {
+        TestInstance.await(() -> broker.ok("sproc", "ps", "-r", Integer.toString(rank), "-n", "-o", "{label}")
+                .lines().noneMatch(label::equals), label + " gone from rank " + rank);
     }
 
-    /** Bounded polling through flux overlay status until rank 3 shows as lost. */
-    private static void awaitLost(TestBroker broker) {
-        for (int i = 0; i < 300; i++) {
-            if (broker.flux("overlay", "status").out().lines().anyMatch(l -> l.contains("3 ") && l.contains("lost"))) {
-                return;
-            }
-        }
-        throw new AssertionError("rank 3 never lost");
+    /** Until rank 3 shows as lost in flux overlay status (polled). */
+    private static void awaitLost(TestInstance broker) {
+        TestInstance.await(() -> broker.flux("overlay", "status").out().lines()
+                .anyMatch(l -> l.contains("3 ") && l.contains("lost")), "rank 3 lost");
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A size-1 instance (or, with {@link #instance}, one of N brokers) run as a user would: {@code bin/flux broker OPTIONS sh -c 'echo
+ * A size-1 instance run as a user would: {@code bin/flux broker OPTIONS sh -c 'echo
  * $FLUX_URI; exec cat'}. The initial program prints the URI once the instance is running and
  * then waits on its stdin; {@link #close()} ends it, and with it the instance.
  */
@@ -26,18 +26,9 @@ final class TestBroker implements AutoCloseable {
     private Integer status;
 
     TestBroker(List<String> options, Map<String, String> env) throws IOException {
-        this(List.of("broker"), options, env);
-    }
-
-    /** An instance of {@code size} brokers on this host: {@code flux start --test-size=SIZE}. */
-    static TestBroker instance(int size, String... options) throws IOException {
-        return new TestBroker(List.of("start", "--test-size=" + size), List.of(options), Map.of());
-    }
-
-    private TestBroker(List<String> launch, List<String> options, Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(FluxCli.root().resolve("bin/flux").toString());
-        cmd.addAll(launch);
+        cmd.add("broker");
         cmd.addAll(options);
         cmd.addAll(List.of("sh", "-c", "echo \"$FLUX_URI\"; exec cat"));
         stderr = Files.createTempFile("broker-err", ".txt");

@@ -47,6 +47,8 @@ public final class Flux implements Callable<Integer> {
         COMMANDS.put("ping", PingCommand.class);
         COMMANDS.put("overlay", OverlayCommand.class);
         COMMANDS.put("uri", UriCommand.class);
+        COMMANDS.put("exec", ExecCommand.class);
+        COMMANDS.put("sproc", SprocCommand.class);
     }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this message.")

@@ -23,7 +23,7 @@ final class Client {
     final int userid;
     final int rolemask;
     final List<String> subscriptions = new ArrayList<>(); // module thread only
-    final Set<String> services = new LinkedHashSet<>(); // module thread only
+    final Set<String> services = new LinkedHashSet<>(); // "service@nodeid"; module thread only
     private final SocketChannel channel;
 
     Client(SocketChannel channel, int userid, int rolemask) {

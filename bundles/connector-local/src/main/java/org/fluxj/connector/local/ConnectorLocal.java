@@ -128,7 +128,7 @@ public final class ConnectorLocal implements BrokerModule {
                     return;
                 }
                 int dot = topic.indexOf('.');
-                c.services.add(dot < 0 ? topic : topic.substring(0, dot));
+                c.services.add((dot < 0 ? topic : topic.substring(0, dot)) + "@" + m.nodeid());
                 ctx.send(m.withRoutesEnabled().withRoutePushed(c.uuid));
             }
             case EVENT -> ctx.send(m);
@@ -185,13 +185,19 @@ public final class ConnectorLocal implements BrokerModule {
         }
     }
 
-    /** A client went away: the services it used are told with SERVICE.disconnect, as flux-core does. */
+    /**
+     * A client went away: the services it used are told with SERVICE.disconnect, on each rank
+     * it sent to, as flux-core's broker does (broker/disconnect.c): a subprocess server on
+     * another rank kills the processes the client started there.
+     */
     private void disconnect(Client c) {
         if (clients.remove(c.uuid) == null) {
             return;
         }
-        for (String service : c.services) {
-            Message d = Message.request(service + ".disconnect").noResponse().cred(c.userid, c.rolemask)
+        for (String used : c.services) {
+            int at = used.lastIndexOf('@');
+            Message d = Message.request(used.substring(0, at) + ".disconnect")
+                    .nodeid(Integer.parseInt(used.substring(at + 1))).noResponse().cred(c.userid, c.rolemask)
                     .pushRoute(c.uuid).build();
             ctx.send(d);
         }

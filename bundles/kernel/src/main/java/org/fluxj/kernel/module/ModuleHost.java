@@ -66,6 +66,8 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private final List<String> ownedAttributes = new ArrayList<>();
     private final Map<Integer, ModuleRpc> rpcs = new HashMap<>();
+    /** "service@nodeid" of every service the module sent a request to: told at unload (disconnect.c). */
+    private final java.util.Set<String> usedServices = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final long[] tx = new long[4];
     private final long[] rx = new long[4];
     private final AtomicLong lastSeen = new AtomicLong(System.nanoTime());
@@ -140,6 +142,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     /** After start failed or stop: nothing of the module is left in the broker. */
     private void teardown() {
         services.router().detach(uuid);
+        sendDisconnects();
         timers.forEach(t -> t.cancel(false));
         rpcs.values().forEach(r -> r.fail(Errno.ENOSYS, "module " + name + " was unloaded"));
         rpcs.clear();
@@ -154,6 +157,22 @@ public final class ModuleHost implements ModuleContext, Endpoint {
         if (ownsExecutor) {
             executor.shutdown();
         }
+    }
+
+    /**
+     * As flux-core's broker does for a module that goes away (broker/disconnect.c): each service
+     * the module sent requests to gets SERVICE.disconnect from it, on each rank it used, so that
+     * it drops what it kept for the module (a subprocess server detaches its attached clients,
+     * which a reloaded module may then attach again).
+     */
+    private void sendDisconnects() {
+        for (String used : usedServices) {
+            int at = used.lastIndexOf('@');
+            Message d = Message.request(used.substring(0, at) + ".disconnect")
+                    .nodeid(Integer.parseInt(used.substring(at + 1))).noResponse().build();
+            services.router().send(this, d);
+        }
+        usedServices.clear();
     }
 
     private void execute(Runnable task, Runnable rejected) {
@@ -458,6 +477,13 @@ public final class ModuleHost implements ModuleContext, Endpoint {
 
     @Override
     public void send(Message message) {
+        if (message.type() == MessageType.REQUEST && message.routeCount() == 0 && message.topic() != null
+                && !message.topic().endsWith(".disconnect")) {
+            int dot = message.topic().indexOf('.');
+            if (dot > 0) {
+                usedServices.add(message.topic().substring(0, dot) + "@" + message.nodeid());
+            }
+        }
         lastSeen.set(System.nanoTime());
         count(tx, message);
         services.router().send(this, message);

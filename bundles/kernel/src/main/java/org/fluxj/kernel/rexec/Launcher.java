@@ -16,6 +16,12 @@ import org.fluxj.formats.msg.Errno;
  * children never being group leaders) calls setsid(2) and execs in place, keeping the pid. The
  * program is found here, before the spawn, so that a missing one is an ENOENT error rather than
  * setsid's exit 127.
+ *
+ * <p>flux-core's child sets every signal back to its default before the exec; a JVM cannot. When
+ * the broker was started with signals ignored (a background job of a non-interactive shell
+ * ignores SIGINT and SIGQUIT), its children would inherit that, and {@code flux exec}'s
+ * forwarded Ctrl-C would do nothing; then the program runs through {@code env --default-signal}
+ * (coreutils 8.31 or later), which execs in place as setsid does.
  */
 final class Launcher {
     private static final Pattern IO_ERRNO = Pattern.compile("error=(\\d+)");
@@ -24,6 +30,7 @@ final class Launcher {
     private final String setsid;
     private final String localUri;
     private final Map<String, String> serverEnv;
+    private final String resetSignals;
 
     /**
      * @param setsid path of setsid(1), or null to run children in the broker's process group
@@ -33,6 +40,40 @@ final class Launcher {
         this.setsid = setsid;
         this.localUri = localUri;
         this.serverEnv = Map.copyOf(serverEnv);
+        this.resetSignals = ignoresSignals() ? findEnvDefaultSignal() : null;
+    }
+
+    /** Whether this process ignores any signal (SigIgn of /proc/self/status), which children inherit. */
+    static boolean ignoresSignals() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    return Long.parseUnsignedLong(line.substring(7).trim(), 16) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no procfs: leave dispositions alone
+        }
+        return false;
+    }
+
+    /** env(1) if it has --default-signal (coreutils 8.31), probed once; else null. */
+    private static String findEnvDefaultSignal() {
+        for (String p : List.of("/usr/bin/env", "/bin/env")) {
+            if (new File(p).canExecute()) {
+                try {
+                    Process probe = new ProcessBuilder(p, "--default-signal", "true")
+                            .redirectErrorStream(true).redirectOutput(Redirect.DISCARD).start();
+                    return probe.waitFor() == 0 ? p : null;
+                } catch (IOException e) {
+                    return null;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** The setsid(1) of this system, or null. */
@@ -81,6 +122,10 @@ final class Launcher {
         List<String> argv = new ArrayList<>(cmd.cmdline().size() + 1);
         if (group) {
             argv.add(setsid);
+        }
+        if (resetSignals != null && program.indexOf('=') < 0) {
+            argv.add(resetSignals);
+            argv.add("--default-signal");
         }
         argv.add(program);
         argv.addAll(cmd.cmdline().subList(1, cmd.cmdline().size()));

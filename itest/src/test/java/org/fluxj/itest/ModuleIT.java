@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -93,5 +96,33 @@ class ModuleIT {
         assertEquals("flux-module: heartbeat.stats-get: No service matching heartbeat.stats-get is registered\n", r.err());
         broker.ok("module", "load", "heartbeat");
         assertTrue(broker.ok("module", "stats", "heartbeat").contains("\"tx\""));
+    }
+
+    @Test
+    void reloadAndRemoveWhileRequestsAreInFlight() throws Exception {
+        removeQuietly();
+        broker.ok("module", "load", "testmod");
+        // a client sending request after request while the module is swapped
+        ProcessBuilder pb = new ProcessBuilder(FluxCli.root().resolve("bin/flux").toString(),
+                "ping", "--count=1500", "--interval=0", "testmod");
+        pb.environment().put("FLUX_URI", broker.uri());
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Path err = Files.createTempFile("ping", ".err");
+        pb.redirectError(err.toFile());
+        Process ping = pb.start();
+        try {
+            broker.ok("module", "reload", "testmod");
+            broker.ok("module", "remove", "testmod");
+            broker.ok("module", "load", "testmod");
+            // every request is answered, by the module or with ENOSYS while it was away: none hangs
+            assertTrue(ping.waitFor(120, TimeUnit.SECONDS), "flux ping still waiting for answers");
+            String text = Files.readString(err);
+            assertTrue(ping.exitValue() == 0 || text.contains("No service matching testmod.ping is registered"), text);
+        } finally {
+            ping.destroyForcibly();
+            Files.deleteIfExists(err);
+        }
+        assertTrue(broker.ok("ping", "-c", "3", "testmod").contains("testmod.ping"));
+        broker.ok("module", "remove", "testmod");
     }
 }

@@ -29,10 +29,32 @@ public final class StreamingRpc {
      * @throws IOException if the connection was lost
      */
     public Message next() throws IOException {
+        return next(null);
+    }
+
+    /**
+     * {@link #next()}, waiting at most {@code timeout} (null: no limit).
+     *
+     * @throws FluxException with ETIMEDOUT if nothing came in time
+     */
+    public Message next(java.time.Duration timeout) throws IOException {
         if (done) {
             return null;
         }
-        Message m = Handle.take(queue);
+        Message m;
+        if (timeout == null) {
+            m = Handle.take(queue);
+        } else {
+            try {
+                m = queue.poll(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted");
+            }
+            if (m == null) {
+                throw new FluxException(Errno.ETIMEDOUT.number(), null);
+            }
+        }
         if (Handle.isClosed(m)) {
             done = true;
             throw handle.failure();

@@ -46,6 +46,8 @@ public final class Flux implements Callable<Integer> {
         COMMANDS.put("uptime", UptimeCommand.class);
         COMMANDS.put("ping", PingCommand.class);
         COMMANDS.put("uri", UriCommand.class);
+        COMMANDS.put("kvs", KvsCommand.class);
+        COMMANDS.put("content", ContentCommand.class);
     }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this message.")

@@ -68,6 +68,8 @@ public final class KvsModule implements BrokerModule {
     private boolean durable = true;
     private double checkpointPeriod;
     private long gcThreshold;
+    /** The largest value a commit may carry (the content module's blob-size-limit by default). */
+    private long maxValueSize = 1L << 30;
     private long checkpointedSeq = -1;
     private CompletableFuture<Void> checkpointing;
     private ModuleContext.Timer checkpointTimer;
@@ -137,7 +139,7 @@ public final class KvsModule implements BrokerModule {
         }
         for (var it = kvs.fieldNames(); it.hasNext();) {
             String k = it.next();
-            if (!List.of("checkpoint-period", "gc-threshold", "durable-commits").contains(k)) {
+            if (!List.of("checkpoint-period", "gc-threshold", "durable-commits", "max-value-size").contains(k)) {
                 throw new IllegalArgumentException("kvs: unknown config key kvs." + k);
             }
         }
@@ -158,6 +160,13 @@ public final class KvsModule implements BrokerModule {
                 throw new IllegalArgumentException("kvs: kvs.gc-threshold must be a positive integer");
             }
             gcThreshold = g.asLong();
+        }
+        JsonNode mv = kvs.path("max-value-size");
+        if (!mv.isMissingNode()) {
+            if (!mv.isIntegralNumber() || mv.asLong() <= 0) {
+                throw new IllegalArgumentException("kvs: kvs.max-value-size must be a positive integer");
+            }
+            maxValueSize = mv.asLong();
         }
         JsonNode d = kvs.path("durable-commits");
         if (!d.isMissingNode()) {
@@ -199,6 +208,17 @@ public final class KvsModule implements BrokerModule {
                 fail(new RequestException(Errno.of(errnum) == null ? Errno.EIO : Errno.of(errnum),
                         "kvs: error reading the root checkpoint: " + message(failure)));
                 return;
+            }
+            if (errnum == Errno.ENOSYS.number() && durable) {
+                boolean temporary = ctx.attribute("statedir-cleanup").map("1"::equals).orElse(true);
+                boolean none = ctx.attribute("content.backing-module").map("none"::equals).orElse(false);
+                if (temporary || none) {
+                    durable = false;
+                    ctx.log(Severity.INFO, "no content backing store: commits are kept in memory only");
+                } else {
+                    ctx.log(Severity.ERR, "no content backing store for statedir %s: commits will fail",
+                            ctx.attribute("statedir").orElse("?"));
+                }
             }
             byte[] empty = TreeObj.Dir.empty().encodeBytes();
             storeBlobs(List.of(empty)).whenComplete((v, e) -> {
@@ -452,8 +472,8 @@ public final class KvsModule implements BrokerModule {
         if (ns == null && (rootdir == null || rootdir.isNull())) {
             throw new RequestException(Errno.EPROTO, "lookup needs a namespace or a rootdir");
         }
-        if (key.isEmpty()) {
-            throw new RequestException(Errno.EINVAL, "empty key");
+        if (key.isEmpty() || key.indexOf('\0') >= 0) {
+            throw new RequestException(Errno.EINVAL, key.isEmpty() ? "empty key" : "key contains a NUL character");
         }
         flags &= ~(Flags.WATCH | Flags.WAITCREATE | Flags.WATCH_FULL | Flags.WATCH_UNIQ | Flags.WATCH_APPEND
                 | Flags.STREAM | Flags.WATCH_INITIAL_SENTINEL);
@@ -531,6 +551,10 @@ public final class KvsModule implements BrokerModule {
         boolean guest = (m.rolemask() & Roles.OWNER) == 0;
         for (JsonNode op : ops) {
             Txn.Op parsed = Txn.Op.fromJson(op);
+            if (parsed.dirent() instanceof TreeObj.Val v && v.length() > maxValueSize) {
+                throw new RequestException(Errno.EFBIG, "value of " + parsed.key() + " is " + v.length()
+                        + " bytes, over the limit of " + maxValueSize);
+            }
             if (guest) {
                 TreeObj d = parsed.dirent();
                 if (!(d == null || d instanceof TreeObj.Val || (d instanceof TreeObj.Dir dir && dir.count() == 0))) {

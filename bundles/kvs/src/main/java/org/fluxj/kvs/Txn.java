@@ -32,6 +32,9 @@ final class Txn {
             if (key.isEmpty()) {
                 throw new RequestException(Errno.EINVAL, "commit operation has an empty key");
             }
+            if (key.indexOf('\0') >= 0) {
+                throw new RequestException(Errno.EINVAL, "key " + key.replace("\0", "\\0") + " contains a NUL character");
+            }
             int flags = op.get("flags").asInt();
             if ((flags & ~Flags.APPEND) != 0) {
                 throw new RequestException(Errno.EINVAL, "commit operation on " + key + ": invalid flags " + flags);

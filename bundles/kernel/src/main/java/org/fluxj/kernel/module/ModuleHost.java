@@ -137,8 +137,18 @@ public final class ModuleHost implements ModuleContext, Endpoint {
                 drained.complete(null);
             });
         }, () -> drained.complete(null));
-        return drained.thenCompose(v -> stopNow());
+        // a module whose drain never ends must not keep the broker from exiting
+        return drained.copy().completeOnTimeout(null, DRAIN_LIMIT_SECONDS, TimeUnit.SECONDS).thenCompose(v -> {
+            if (!drained.isDone()) {
+                log(Severity.ERR, "drain did not finish within %ds; unloading anyway", DRAIN_LIMIT_SECONDS);
+            }
+            return stopNow();
+        });
     }
+
+    /** How long a module's drain may take before it is stopped regardless. */
+    static final int DRAIN_LIMIT_SECONDS = 30;
+
 
     private CompletableFuture<Void> stopNow() {
         CompletableFuture<Void> done = new CompletableFuture<>();

@@ -95,6 +95,13 @@ final class TestBroker implements AutoCloseable {
         return status;
     }
 
+    /** SIGKILLs the broker (bin/flux broker execs the JVM, so this is the broker itself) and reaps it. */
+    int kill() throws InterruptedException {
+        process.destroyForcibly();
+        status = process.waitFor();
+        return status;
+    }
+
     /** Waits for the broker process to exit by itself (after flux shutdown). */
     int waitFor() throws InterruptedException {
         status = process.waitFor();

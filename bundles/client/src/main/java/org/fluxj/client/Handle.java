@@ -37,6 +37,8 @@ public final class Handle implements AutoCloseable {
     private final BlockingQueue<Message> events = new LinkedBlockingQueue<>();
     private final Thread reader;
     private volatile IOException failure;
+    private final int testingUserid = envInt("FLUX_HANDLE_USERID", Message.USERID_UNKNOWN);
+    private final int testingRolemask = envInt("FLUX_HANDLE_ROLEMASK", 0);
 
     private Handle(String uri, Connector.Connection conn) {
         this.uri = uri;
@@ -103,10 +105,29 @@ public final class Handle implements AutoCloseable {
 
     // ---------------------------------------------------------------- sending
 
-    /** Sends a message as it is (an event, a request wanting no response). */
+    /**
+     * Sends a message as it is (an event, a request wanting no response). As flux-core's
+     * handle, FLUX_HANDLE_USERID and FLUX_HANDLE_ROLEMASK set the credential an instance owner's
+     * messages carry, so that tests can act as a guest.
+     */
     public void send(Message m) throws IOException {
         checkOpen();
+        if (testingUserid != Message.USERID_UNKNOWN && m.userid() == Message.USERID_UNKNOWN) {
+            m = m.withCred(testingUserid, testingRolemask);
+        }
         conn.send(m);
+    }
+
+    private static int envInt(String name, int dflt) {
+        String s = System.getenv(name);
+        if (s == null || s.isBlank()) {
+            return dflt;
+        }
+        try {
+            return (int) Long.decode(s.strip()).longValue();
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
     }
 
     private Message.Builder request(String topic, JsonNode payload, int nodeid) throws IOException {
@@ -142,6 +163,24 @@ public final class Handle implements AutoCloseable {
         single.put(tag, f);
         try {
             send(request(topic, payload, nodeid).matchtag(tag).build());
+        } catch (IOException e) {
+            single.remove(tag);
+            f.completeExceptionally(e);
+        }
+        return f;
+    }
+
+    /** An RPC with a raw payload (flux_rpc_raw), as RFC 10's content messages. */
+    public CompletableFuture<Message> rpcRaw(String topic, byte[] payload, int nodeid) {
+        int tag = nextMatchtag();
+        CompletableFuture<Message> f = new CompletableFuture<>();
+        single.put(tag, f);
+        Message.Builder b = Message.request(topic).nodeid(nodeid).matchtag(tag);
+        if (payload != null && payload.length > 0) {
+            b.payload(payload);
+        }
+        try {
+            send(b.build());
         } catch (IOException e) {
             single.remove(tag);
             f.completeExceptionally(e);

@@ -29,24 +29,24 @@ public final class StreamingRpc {
      * @throws IOException if the connection was lost
      */
     public Message next() throws IOException {
-        return next(-1);
+        return next(null);
     }
 
     /**
-     * {@link #next()}, waiting at most {@code timeoutNanos} (negative: without limit).
+     * {@link #next()}, waiting at most {@code timeout} (null: no limit).
      *
-     * @throws FluxException ETIMEDOUT if nothing came in time
+     * @throws FluxException with ETIMEDOUT if nothing came in time
      */
-    public Message next(long timeoutNanos) throws IOException {
+    public Message next(java.time.Duration timeout) throws IOException {
         if (done) {
             return null;
         }
         Message m;
-        if (timeoutNanos < 0) {
+        if (timeout == null) {
             m = Handle.take(queue);
         } else {
             try {
-                m = queue.poll(timeoutNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                m = queue.poll(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("interrupted");

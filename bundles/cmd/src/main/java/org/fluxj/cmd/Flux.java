@@ -49,6 +49,8 @@ public final class Flux implements Callable<Integer> {
         COMMANDS.put("uri", UriCommand.class);
         COMMANDS.put("exec", ExecCommand.class);
         COMMANDS.put("sproc", SprocCommand.class);
+        COMMANDS.put("kvs", KvsCommand.class);
+        COMMANDS.put("content", ContentCommand.class);
     }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this message.")

@@ -66,6 +66,13 @@ public abstract class FluxCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /** Bytes to standard output as they are, after what was printed before. */
+    protected void writeRaw(byte[] data) {
+        out().flush();
+        System.out.write(data, 0, data.length);
+        System.out.flush();
+    }
+
     protected PrintWriter err() {
         return spec.commandLine().getErr();
     }

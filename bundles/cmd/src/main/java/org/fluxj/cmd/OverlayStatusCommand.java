@@ -283,7 +283,7 @@ final class OverlayStatusCommand extends FluxCommand {
                 if (left <= 0) {
                     throw new IOException(org.fluxj.formats.msg.Errno.ETIMEDOUT.message());
                 }
-                var m = rpc.next(left);
+                var m = rpc.next(java.time.Duration.ofNanos(left));
                 if (m == null) {
                     throw new IOException(org.fluxj.formats.msg.Errno.ETIMEDOUT.message());
                 }

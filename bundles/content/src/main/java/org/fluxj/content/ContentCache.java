@@ -147,6 +147,7 @@ public final class ContentCache {
             bytes += blob.length;
             dirty++;
         }
+        CompletableFuture<BlobRef> result = entry.storing; // an upstream that answers at once clears it
         CompletionStage<BlobRef> upstream;
         try {
             upstream = storer.apply(blob);
@@ -154,7 +155,7 @@ public final class ContentCache {
             upstream = CompletableFuture.failedFuture(ex);
         }
         upstream.whenComplete((stored, failure) -> stored(ref, entry, stored, failure));
-        return entry.storing.thenApply(Function.identity());
+        return result.thenApply(Function.identity());
     }
 
     private void stored(BlobRef ref, Entry entry, BlobRef stored, Throwable failure) {

@@ -52,6 +52,16 @@ class ContentCacheTest {
     }
 
     @Test
+    void anUpstreamThatAnswersAtOnce() throws Exception {
+        ContentCache cache = new ContentCache(Algorithm.SHA1, 1 << 20,
+                r -> CompletableFuture.failedFuture(new ContentException(Errno.ENOENT, "none")),
+                b -> CompletableFuture.completedFuture(BlobRef.hash(Algorithm.SHA1, b)));
+        assertEquals(ref("now"), cache.store(utf8("now")).get());
+        assertEquals(0, cache.stats().dirty());
+        assertArrayEquals(utf8("now"), cache.load(ref("now")).get());
+    }
+
+    @Test
     void aMissIsLoadedOnceAndThenHit() throws Exception {
         Upstream up = new Upstream();
         ContentCache cache = new ContentCache(Algorithm.SHA1, 1 << 20, up::load, up::store);

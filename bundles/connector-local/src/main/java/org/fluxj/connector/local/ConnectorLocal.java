@@ -119,7 +119,7 @@ public final class ConnectorLocal implements BrokerModule {
 
     /** A message from a client, on the module thread: stamped with its credential and sent on. */
     private void fromClient(Client c, Message raw) {
-        Message m = raw.withCred(c.userid, c.rolemask);
+        Message m = stamp(c, raw);
         switch (m.type()) {
             case REQUEST -> {
                 String topic = m.topic() == null ? "" : m.topic();
@@ -135,6 +135,19 @@ public final class ConnectorLocal implements BrokerModule {
             case RESPONSE -> ctx.send(m);
             default -> { }
         }
+    }
+
+    /**
+     * The credential a client's message travels with, as flux-core's auth_init_message: a
+     * guest's is always its connection's; an owner's message keeps a userid it set itself
+     * (a router downstream, or a test acting as a guest with FLUX_HANDLE_USERID) and gets the
+     * connection's where it set none.
+     */
+    static Message stamp(Client c, Message raw) {
+        if ((c.rolemask & Roles.OWNER) == 0 || raw.userid() == Message.USERID_UNKNOWN) {
+            return raw.withCred(c.userid, c.rolemask);
+        }
+        return raw.rolemask() == Roles.NONE ? raw.withCred(raw.userid(), c.rolemask) : raw;
     }
 
     /** event.subscribe and event.unsubscribe are the connector's own, as in flux-core's router. */

@@ -16,6 +16,16 @@ public interface BrokerModule {
      */
     void start(ModuleContext context) throws Exception;
 
+    /**
+     * Called on the module's thread when it is to be unloaded, while it can still send requests
+     * and receive their responses: the module finishes what must not be lost (the KVS writes its
+     * final root checkpoint here). Requests arriving meanwhile are still handled. The module is
+     * stopped when the returned stage completes, however it completes.
+     */
+    default java.util.concurrent.CompletionStage<Void> drain() {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     /** Stops the module before it is unloaded; its handlers and services are already gone. */
     default void stop() {
     }

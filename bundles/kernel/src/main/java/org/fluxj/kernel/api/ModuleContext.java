@@ -43,6 +43,20 @@ public interface ModuleContext {
     /** Responds to a request with a JSON payload (or none if {@code payload} is null). */
     void respond(Message request, JsonNode payload);
 
+    /**
+     * Responds to a request with a raw payload (flux_respond_raw), as RFC 10's content
+     * messages carry blobs and hashes; {@code payload} may be empty.
+     */
+    default void respondRaw(Message request, byte[] payload) {
+        if (!request.isNoResponse()) {
+            Message.Builder b = Message.responseTo(request);
+            if (payload != null && payload.length > 0) {
+                b.payload(payload);
+            }
+            send(b.build());
+        }
+    }
+
     /** Responds to a request with an error (RFC 6); {@code text} may be null. */
     void respondError(Message request, int errnum, String text);
 
@@ -54,6 +68,13 @@ public interface ModuleContext {
     default Rpc rpc(String topic, JsonNode payload) {
         return rpc(topic, Message.NODEID_ANY, payload, 0);
     }
+
+    /**
+     * Sends a request the module built itself -- a raw payload, or the credentials of a
+     * requester it acts for -- and matches its responses; the kernel gives it a matchtag.
+     * Streaming and no-response flags are the message's own.
+     */
+    Rpc rpc(Message request);
 
     /** Publishes an event (sequenced at rank 0 and delivered to every broker, RFC 3). */
     void publish(String topic, JsonNode payload, int flags);

@@ -69,6 +69,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     private ConfigService config;
     private final List<ModuleHost> services = new ArrayList<>();
     private Path rundirToRemove;
+    private Path statedirToRemove;
     private int rank;
     private int size = 1;
     private String bootMethod = "singleton";
@@ -177,7 +178,8 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             OverlayPort ov = overlay;
             BrokerModule overlayService = ov != null && ov.services() != null ? ov.services()
                     : org.fluxj.kernel.tbon.OverlayService.singleton();
-            Modprobe modprobe = new Modprobe(modules, params.rc1Modules(), params.builtins(), confdir(), runat, log);
+            Modprobe modprobe = new Modprobe(modules, Modprobe.resolve(params.rc1Modules(), rank, attrs::get), params.builtins(),
+                    confdir(), runat, log);
             definePhases(runat, modprobe);
             for (BrokerModule svc : List.of(new AttrService(attrs, log), new LogService(log), new EventService(router),
                     config, new ModuleService(modules, router), stateMachine,
@@ -320,6 +322,22 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         } else {
             Files.createDirectories(Path.of(attrs.get("rundir").orElseThrow()));
             defaultAttr("rundir-cleanup", "0");
+        }
+        // statedir (flux-core's rundir_create): only the leader uses it; a temporary one under
+        // TMPDIR or /var/tmp, removed at exit, unless it was given
+        if (info.rank() == 0) {
+            if (!attrs.has("statedir")) {
+                String tmp = System.getenv("TMPDIR");
+                Path dir = Files.createTempDirectory(Path.of(tmp != null && !tmp.isEmpty() ? tmp : "/var/tmp"), "flux-");
+                statedirToRemove = dir;
+                attrs.setInternal("statedir", dir.toString());
+                attrs.setInternal("statedir-cleanup", "1");
+            } else {
+                Files.createDirectories(Path.of(attrs.get("statedir").orElseThrow()));
+                defaultAttr("statedir-cleanup", "0");
+            }
+        } else {
+            attrs.setInternal("statedir-cleanup", "0");
         }
         defaultAttr("local-uri", "local://" + attrs.get("rundir").orElseThrow() + "/local-" + info.rank());
         if (!attrs.has("tbon.level")) {
@@ -538,11 +556,13 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         if (o != null) {
             o.close();
         }
-        if (rundirToRemove != null) {
-            try (Stream<Path> s = Files.walk(rundirToRemove)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // best effort, as flux-core's rundir cleanup
+        for (Path dir : new Path[] {rundirToRemove, statedirToRemove}) {
+            if (dir != null) {
+                try (Stream<Path> s = Files.walk(dir)) {
+                    s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // best effort, as flux-core's rundir cleanup
+                }
             }
         }
         exitHook.accept(code);

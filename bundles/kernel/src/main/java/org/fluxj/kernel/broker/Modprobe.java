@@ -40,6 +40,38 @@ final class Modprobe {
         this.log = log;
     }
 
+    /** The alternative flux-core's rc1 names "content-backing": the backing store module. */
+    static final String CONTENT_BACKING = "content-backing";
+
+    /**
+     * The modules of the default set to load on {@code rank}, as flux-core's modprobe.toml
+     * places them: an entry {@code NAME@0} is loaded on rank 0 only, and
+     * {@value #CONTENT_BACKING} stands for the module the {@code content.backing-module}
+     * attribute names ({@code content-sqlite} if unset; {@code none} loads none).
+     */
+    static List<String> resolve(List<String> entries, int rank,
+            java.util.function.Function<String, java.util.Optional<String>> attr) {
+        List<String> out = new ArrayList<>();
+        for (String e : entries) {
+            String name = e;
+            int at = e.indexOf('@');
+            if (at >= 0) {
+                name = e.substring(0, at);
+                if (!e.substring(at + 1).equals(Integer.toString(rank))) {
+                    continue;
+                }
+            }
+            if (name.equals(CONTENT_BACKING)) {
+                name = attr.apply("content.backing-module").orElse("content-sqlite");
+                if (name.equals("none") || name.isEmpty()) {
+                    continue;
+                }
+            }
+            out.add(name);
+        }
+        return out;
+    }
+
     int rc1() {
         for (String name : rc1Modules) {
             try {

@@ -123,6 +123,36 @@ public final class ModuleHost implements ModuleContext, Endpoint {
 
     /** Unregisters the module's services, then runs its stop on its thread. */
     public CompletableFuture<Void> stop() {
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        execute(() -> {
+            java.util.concurrent.CompletionStage<Void> d;
+            try {
+                d = module.drain();
+            } catch (Throwable e) {
+                log(Severity.ERR, "drain: %s", e);
+                d = CompletableFuture.completedFuture(null);
+            }
+            d.whenComplete((v, e) -> {
+                if (e != null) {
+                    log(Severity.ERR, "drain: %s", e.getMessage());
+                }
+                drained.complete(null);
+            });
+        }, () -> drained.complete(null));
+        // a module whose drain never ends must not keep the broker from exiting
+        return drained.copy().completeOnTimeout(null, DRAIN_LIMIT_SECONDS, TimeUnit.SECONDS).thenCompose(v -> {
+            if (!drained.isDone()) {
+                log(Severity.ERR, "drain did not finish within %ds; unloading anyway", DRAIN_LIMIT_SECONDS);
+            }
+            return stopNow();
+        });
+    }
+
+    /** How long a module's drain may take before it is stopped regardless. */
+    static final int DRAIN_LIMIT_SECONDS = 30;
+
+
+    private CompletableFuture<Void> stopNow() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         services.router().detach(uuid);
         state = FINALIZING;
@@ -448,6 +478,25 @@ public final class ModuleHost implements ModuleContext, Endpoint {
         ModuleRpc rpc = new ModuleRpc(this, tag);
         rpcs.put(tag, rpc);
         send(b.matchtag(tag).build());
+        return rpc;
+    }
+
+    @Override
+    public Rpc rpc(Message request) {
+        if (request.type() != MessageType.REQUEST) {
+            throw new IllegalArgumentException("not a request: " + request.type());
+        }
+        if (request.isNoResponse()) {
+            send(request);
+            return new ModuleRpc(this, 0);
+        }
+        int tag = nextMatchtag++;
+        if (nextMatchtag == 0) {
+            nextMatchtag = 1;
+        }
+        ModuleRpc rpc = new ModuleRpc(this, tag);
+        rpcs.put(tag, rpc);
+        send(request.toBuilder().matchtag(tag).build());
         return rpc;
     }
 

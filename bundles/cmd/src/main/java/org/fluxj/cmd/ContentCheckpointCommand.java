@@ -1,0 +1,93 @@
+package org.fluxj.cmd;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.fluxj.client.FluxException;
+import org.fluxj.formats.json.Json;
+import org.fluxj.formats.msg.Errno;
+import org.fluxj.formats.treeobj.BlobRef;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flux content checkpoint list [-n] [-j] | update BLOBREF}. */
+@Command(name = "checkpoint", synopsisSubcommandLabel = "COMMAND", description = "Manage checkpoints.",
+        subcommands = {ContentCheckpointCommand.List.class, ContentCheckpointCommand.Update.class})
+final class ContentCheckpointCommand extends FluxCommand {
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(err());
+        return 1;
+    }
+
+    /** Index, sequence, time and rootref of each checkpoint, newest first. */
+    @Command(name = "list", description = "List checkpoints.")
+    static final class List extends FluxCommand {
+        @Option(names = {"-n", "--no-header"}, description = "Suppress header")
+        boolean noHeader;
+        @Option(names = {"-j", "--json"}, description = "List checkpoint info in JSON")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            JsonNode r = rpc("kvs_checkpoint_lookup", "content.checkpoint-get", null, 0);
+            JsonNode a = r.path("value");
+            if (!a.isArray()) {
+                a = Json.mapper().createArrayNode().add(a);
+            }
+            if (!noHeader && !json) {
+                out().println(String.format("%-10s %-10s %-20s %s", "Index", "Sequence", "Time", "Rootref"));
+            }
+            int i = 0;
+            for (JsonNode c : a) {
+                if (json) {
+                    out().println(Json.encode(c));
+                } else {
+                    String t = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC)
+                            .format(Instant.ofEpochMilli((long) (c.path("timestamp").asDouble() * 1000)));
+                    out().println(String.format("%-10d %-10d %-20s %s", i, c.path("sequence").asLong(), t,
+                            c.path("rootref").asText()));
+                }
+                i++;
+            }
+            out().flush();
+            return 0;
+        }
+    }
+
+    /** Sets the checkpoint to a root (the kvs module must not be running). */
+    @Command(name = "update", description = "Update checkpoint.")
+    static final class Update extends FluxCommand {
+        @Parameters(paramLabel = "blobref")
+        String blobref;
+
+        @Override
+        public Integer call() {
+            try {
+                handle().rpcGetJson("kvs.getroot", Json.object().put("namespace", "primary"), 0);
+                throw fail("please unload kvs module before updating checkpoint");
+            } catch (FluxException e) {
+                if (!e.is(Errno.ENOSYS)) {
+                    throw fail("please unload kvs module before updating checkpoint");
+                }
+            } catch (IOException e) {
+                throw fail("%s", e.getMessage());
+            }
+            if (!BlobRef.isValid(blobref)) {
+                throw fail("invalid blobref specified");
+            }
+            ObjectNode o = Json.object();
+            ObjectNode v = o.putObject("value");
+            v.put("version", 1);
+            v.put("rootref", blobref);
+            v.put("sequence", 0);
+            v.put("timestamp", System.currentTimeMillis() / 1000.0);
+            rpcNoPayload("checkpoint update failed", "content-backing.checkpoint-put", o);
+            return 0;
+        }
+    }
+}

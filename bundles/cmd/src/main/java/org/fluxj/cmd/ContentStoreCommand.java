@@ -1,0 +1,49 @@
+package org.fluxj.cmd;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.fluxj.formats.FormatException;
+import org.fluxj.formats.json.Json;
+import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.treeobj.BlobRef;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flux content store [-b] [--chunksize=N]}: stdin stored as one blob (or chunks); blobrefs printed. */
+@Command(name = "store", description = "Store blob from stdin, print blobref on stdout.")
+final class ContentStoreCommand extends FluxCommand {
+    @Option(names = {"-b", "--bypass-cache"}, description = "Store directly to rank 0 content store")
+    boolean bypass;
+    @Option(names = "--chunksize", paramLabel = "N", description = "Limit blob size to N bytes with 0=unlimited")
+    int chunksize;
+
+    @Override
+    public Integer call() throws IOException {
+        if (chunksize < 0) {
+            throw fail("--chunksize must not be negative");
+        }
+        String hash = rpc("getattr content.hash", "attr.get", Json.object().put("name", "content.hash"))
+                .path("value").asText("sha1");
+        BlobRef.Algorithm alg;
+        try {
+            alg = BlobRef.Algorithm.byName(hash);
+        } catch (FormatException e) {
+            throw fail("%s", e.getMessage());
+        }
+        byte[] all = System.in.readAllBytes();
+        int chunk = chunksize == 0 || chunksize > all.length ? Math.max(all.length, 1) : chunksize;
+        int off = 0;
+        do {
+            byte[] blob = Arrays.copyOfRange(all, off, Math.min(all.length, off + chunk));
+            Message m = ContentCommand.raw(this, handle(), bypass ? "content-backing.store" : "content.store", blob);
+            try {
+                out().println(BlobRef.ofDigest(alg, m.payload()));
+            } catch (FormatException e) {
+                throw fail("store: %s", e.getMessage());
+            }
+            off += chunk;
+        } while (off < all.length);
+        out().flush();
+        return 0;
+    }
+}

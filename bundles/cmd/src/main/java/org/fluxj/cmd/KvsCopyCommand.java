@@ -1,0 +1,41 @@
+package org.fluxj.cmd;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import org.fluxj.formats.json.Json;
+import org.fluxj.formats.treeobj.TreeObj;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flux kvs copy SRC DST}: the source's tree object linked at the destination (flux_kvs_copy). */
+@Command(name = "copy", description = "Copy source key to destination key.")
+class KvsCopyCommand extends KvsSubcommand {
+    @Option(names = {"-S", "--src-namespace"}, paramLabel = "NAME", description = "Specify source key's namespace")
+    String srcNamespace;
+    @Option(names = {"-D", "--dst-namespace"}, paramLabel = "NAME", description = "Specify destination key's namespace")
+    String dstNamespace;
+
+    @Parameters(index = "0", paramLabel = "source")
+    String source;
+    @Parameters(index = "1", paramLabel = "destination")
+    String destination;
+
+    @Override
+    public Integer call() {
+        copy();
+        return 0;
+    }
+
+    void copy() {
+        TreeObj t;
+        try {
+            t = Kvs.lookup(handle(), Kvs.namespace(srcNamespace), source, Kvs.TREEOBJ);
+        } catch (IOException e) {
+            throw fail("flux_kvs_copy: %s", e.getMessage());
+        }
+        ArrayNode ops = Json.mapper().createArrayNode();
+        ops.add(Kvs.op(destination, 0, t));
+        commit(Kvs.namespace(dstNamespace), 0, ops);
+    }
+}

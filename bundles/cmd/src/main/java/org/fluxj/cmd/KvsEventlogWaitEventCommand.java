@@ -1,0 +1,88 @@
+package org.fluxj.cmd;
+
+import java.io.IOException;
+import java.time.Duration;
+import org.fluxj.client.FluxException;
+import org.fluxj.client.StreamingRpc;
+import org.fluxj.formats.FormatException;
+import org.fluxj.formats.eventlog.EventlogEntry;
+import org.fluxj.formats.fsd.Fsd;
+import org.fluxj.formats.msg.Errno;
+import org.fluxj.formats.msg.Message;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code flux kvs eventlog wait-event [-W] [-t DURATION] [-q] [-v] [-u] KEY EVENT}. */
+@Command(name = "wait-event", description = "Wait for an event.")
+final class KvsEventlogWaitEventCommand extends KvsSubcommand {
+    @Option(names = {"-W", "--waitcreate"}, description = "Wait for creation to occur")
+    boolean waitcreate;
+    @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", description = "timeout after DURATION")
+    String timeout;
+    @Option(names = {"-u", "--unformatted"}, description = "Show event in RFC 18 form")
+    boolean unformatted;
+    @Option(names = {"-q", "--quiet"}, description = "Do not output matched event")
+    boolean quiet;
+    @Option(names = {"-v", "--verbose"}, description = "Output all events before matched event")
+    boolean verbose;
+    @Option(names = {"-H", "--human"}, description = "Display human-readable output")
+    boolean human;
+    @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = "Colorize output")
+    String color;
+
+    @Parameters(index = "0", paramLabel = "key")
+    String key;
+    @Parameters(index = "1", paramLabel = "event")
+    String event;
+
+    @Override
+    public Integer call() throws IOException {
+        Duration limit = null;
+        if (timeout != null) {
+            try {
+                double sec = Fsd.parse(timeout);
+                limit = Double.isInfinite(sec) ? null : Duration.ofNanos((long) (sec * 1e9));
+            } catch (FormatException e) {
+                throw fail("invalid timeout: %s", timeout);
+            }
+        }
+        long deadline = limit == null ? 0 : System.nanoTime() + limit.toNanos();
+        int flags = Kvs.WATCH | Kvs.WATCH_APPEND | (waitcreate ? Kvs.WAITCREATE : 0);
+        StreamingRpc s = Kvs.watch(handle(), ns(), key, flags);
+        KvsEventlogCommand.Lines lines = new KvsEventlogCommand.Lines();
+        while (true) {
+            Message m;
+            try {
+                m = s.next(limit == null ? null : Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            } catch (FluxException e) {
+                if (e.is(Errno.ETIMEDOUT)) {
+                    throw fail("wait-event timeout on event '%s'", event);
+                }
+                throw fail("%s: %s", key, e.getMessage());
+            }
+            if (m == null) {
+                throw fail("event '%s' never received", event);
+            }
+            if (!m.hasPayload()) {
+                continue;
+            }
+            try {
+                for (EventlogEntry e : lines.feed(Kvs.data(Kvs.val(m.payloadObject())))) {
+                    if (e.name().equals(event)) {
+                        if (!quiet) {
+                            out().println(KvsEventlogCommand.format(e, unformatted));
+                        }
+                        out().flush();
+                        return 0;
+                    }
+                    if (verbose) {
+                        out().println(KvsEventlogCommand.format(e, unformatted));
+                    }
+                }
+            } catch (FormatException e) {
+                throw fail("cannot decode improperly formatted eventlog");
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.fluxj.cmd;
+
+import org.fluxj.formats.json.Json;
+import picocli.CommandLine.Command;
+
+/** {@code flux kvs sync}: an empty commit with FLUX_KVS_SYNC (content and checkpoint on disk). */
+@Command(name = "sync", description = "Flush pending content and checkpoints to disk.")
+final class KvsSyncCommand extends KvsCommitSubcommand {
+    @Override
+    public Integer call() {
+        commitAndFinish(Kvs.SYNC, Json.mapper().createArrayNode());
+        out().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,964 @@
+package org.fluxj.kvs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import org.fluxj.formats.FormatException;
+import org.fluxj.formats.fsd.Fsd;
+import org.fluxj.formats.json.Json;
+import org.fluxj.formats.msg.Errno;
+import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.msg.MessageFlags;
+import org.fluxj.formats.msg.Roles;
+import org.fluxj.formats.treeobj.BlobRef;
+import org.fluxj.formats.treeobj.KeyPath;
+import org.fluxj.formats.treeobj.TreeObj;
+import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.ModuleContext;
+import org.fluxj.kernel.api.RequestException;
+import org.fluxj.kernel.api.Severity;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The kvs module (flux-core src/modules/kvs, RFC 11): namespaces of RFC 11 tree objects in the
+ * content store; {@code kvs.lookup}, {@code lookup-plus}, {@code commit}, {@code fence},
+ * {@code getroot}, {@code wait-version}, {@code namespace-create/remove/list}, {@code dropcache},
+ * {@code stats-get}; {@code kvs.namespace-NS-setroot} events after each new root.
+ *
+ * <p>Commits to a namespace are applied in batches: while one batch is being made durable, the
+ * commits that arrive queue up and form the next. A batch's new objects are stored (the content
+ * module answers once the backing store has synced them), then, for the primary namespace, the
+ * new root is checkpointed, and only then is the root published and every commit of the batch
+ * answered. So an acknowledged commit survives a SIGKILL of the broker, which flux-core does not
+ * promise; {@code [kvs] durable-commits = false} restores flux-core's way (answer at once,
+ * checkpoint every {@code checkpoint-period} and at unload) for comparison.
+ *
+ * <p>On ranks other than 0 the module forwards every request to rank 0 (no caching follower yet).
+ */
+@Component(service = BrokerModule.class)
+public final class KvsModule implements BrokerModule {
+    static final long CACHE_BYTES = 256L << 20;
+    static final int MAX_BATCH = 4096;
+
+    private ModuleContext ctx;
+    private BlobRef.Algorithm algorithm;
+    private ObjectCache cache;
+    private int instanceOwner;
+    private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+    private final Map<String, Namespace.Commit> fences = new HashMap<>();
+    private final Map<String, Integer> fenceSizes = new HashMap<>();
+    private boolean ready;
+    private RequestException fatal;
+    private final List<Message> early = new ArrayList<>();
+    private boolean durable = true;
+    private double checkpointPeriod;
+    private long gcThreshold;
+    /** The largest value a commit may carry (the content module's blob-size-limit by default). */
+    private long maxValueSize = 1L << 30;
+    private long checkpointedSeq = -1;
+    private CompletableFuture<Void> checkpointing;
+    private ModuleContext.Timer checkpointTimer;
+    private long txnCount;
+    private long commitOps;
+    private long commits;
+
+    @Override
+    public String name() {
+        return "kvs";
+    }
+
+    @Override
+    public void start(ModuleContext context) throws Exception {
+        ctx = context;
+        configure(ctx.config());
+        for (String arg : ctx.args()) {
+            if (arg.startsWith("durable-commits=")) {
+                durable = Boolean.parseBoolean(arg.substring(16));
+            } else if (arg.startsWith("checkpoint-period=")) {
+                checkpointPeriod = Fsd.parse(arg.substring(18));
+            } else {
+                throw new IllegalArgumentException("kvs: unknown module option: '" + arg + "'");
+            }
+        }
+        if (ctx.rank() != 0) {
+            ctx.onRequest("kvs.*", Roles.USER, this::forward);
+            return;
+        }
+        algorithm = BlobRef.Algorithm.byName(ctx.attribute("content.hash").orElse("sha1"));
+        instanceOwner = Integer.parseInt(ctx.attribute("security.owner").orElse("0"));
+        cache = new ObjectCache(CACHE_BYTES, this::loadBlob);
+        ctx.onRequest("kvs.lookup", Roles.USER, m -> whenReady(m, this::lookup));
+        ctx.onRequest("kvs.lookup-plus", Roles.USER, m -> whenReady(m, this::lookupPlus));
+        ctx.onRequest("kvs.commit", Roles.USER, m -> whenReady(m, this::commit));
+        ctx.onRequest("kvs.fence", Roles.USER, m -> whenReady(m, this::fence));
+        ctx.onRequest("kvs.getroot", Roles.USER, m -> whenReady(m, this::getroot));
+        ctx.onRequest("kvs.wait-version", Roles.USER, m -> whenReady(m, this::waitVersion));
+        ctx.onRequest("kvs.namespace-create", m -> whenReady(m, this::namespaceCreate));
+        ctx.onRequest("kvs.namespace-remove", m -> whenReady(m, this::namespaceRemove));
+        ctx.onRequest("kvs.namespace-list", m -> whenReady(m, this::namespaceList));
+        ctx.onRequest("kvs.dropcache", m -> {
+            cache.clear();
+            ctx.respond(m, null);
+        });
+        ctx.onRequest("kvs.stats-get", Roles.USER, this::stats);
+        ctx.onRequest("kvs.disconnect", Roles.USER, this::disconnect);
+        ctx.onConfigReload(m -> {
+            try {
+                configure(ctx.config());
+                startTimer();
+            } catch (IllegalArgumentException | FormatException e) {
+                ctx.log(Severity.ERR, "%s", e.getMessage());
+            }
+        });
+        restoreRoot();
+    }
+
+    /** {@code [kvs]}: checkpoint-period (FSD), gc-threshold, durable-commits; anything else is refused. */
+    private void configure(JsonNode config) throws FormatException {
+        JsonNode kvs = config.path("kvs");
+        if (kvs.isMissingNode()) {
+            return;
+        }
+        if (!kvs.isObject()) {
+            throw new IllegalArgumentException("kvs: [kvs] must be a table");
+        }
+        for (var it = kvs.fieldNames(); it.hasNext();) {
+            String k = it.next();
+            if (!List.of("checkpoint-period", "gc-threshold", "durable-commits", "max-value-size").contains(k)) {
+                throw new IllegalArgumentException("kvs: unknown config key kvs." + k);
+            }
+        }
+        JsonNode p = kvs.path("checkpoint-period");
+        if (!p.isMissingNode()) {
+            if (!p.isTextual()) {
+                throw new IllegalArgumentException("kvs: kvs.checkpoint-period must be a duration string");
+            }
+            try {
+                checkpointPeriod = Fsd.parse(p.asText());
+            } catch (FormatException e) {
+                throw new IllegalArgumentException("kvs: invalid checkpoint-period config: " + p.asText());
+            }
+        }
+        JsonNode g = kvs.path("gc-threshold");
+        if (!g.isMissingNode()) {
+            if (!g.isIntegralNumber() || g.asLong() <= 0) {
+                throw new IllegalArgumentException("kvs: kvs.gc-threshold must be a positive integer");
+            }
+            gcThreshold = g.asLong();
+        }
+        JsonNode mv = kvs.path("max-value-size");
+        if (!mv.isMissingNode()) {
+            if (!mv.isIntegralNumber() || mv.asLong() <= 0) {
+                throw new IllegalArgumentException("kvs: kvs.max-value-size must be a positive integer");
+            }
+            maxValueSize = mv.asLong();
+        }
+        JsonNode d = kvs.path("durable-commits");
+        if (!d.isMissingNode()) {
+            if (!d.isBoolean()) {
+                throw new IllegalArgumentException("kvs: kvs.durable-commits must be true or false");
+            }
+            durable = d.asBoolean();
+        }
+    }
+
+    // ---------------------------------------------------------------- start and stop
+
+    /** The primary root from the newest checkpoint, else an empty directory (sequence 0). */
+    private void restoreRoot() {
+        ctx.rpc("content.checkpoint-get", 0, null, 0).response().whenComplete((r, failure) -> {
+            if (failure == null) {
+                try {
+                    JsonNode value = r.payloadObject().get("value");
+                    JsonNode c = value != null && value.isArray() ? value.get(0) : value;
+                    if (c == null || !c.path("rootref").isTextual() || !c.path("version").canConvertToInt()
+                            || c.path("version").asInt() > 1) {
+                        throw new FormatException("malformed checkpoint " + value);
+                    }
+                    BlobRef ref = BlobRef.parse(c.get("rootref").asText());
+                    long seq = c.path("sequence").asLong(0);
+                    double ts = c.path("timestamp").asDouble(0);
+                    ctx.log(Severity.INFO, "restored KVS from checkpoint on %s",
+                            DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                                    Instant.ofEpochMilli((long) (ts * 1000)).atZone(ZoneId.systemDefault())));
+                    checkpointedSeq = seq;
+                    becomeReady(new Namespace(Namespace.PRIMARY, instanceOwner, 0, ref, seq));
+                } catch (FormatException e) {
+                    fail(new RequestException(Errno.EPROTO, "kvs: checkpoint: " + e.getMessage()));
+                }
+                return;
+            }
+            int errnum = errno(failure);
+            if (errnum != Errno.ENOENT.number() && errnum != Errno.ENOSYS.number()) {
+                fail(new RequestException(Errno.of(errnum) == null ? Errno.EIO : Errno.of(errnum),
+                        "kvs: error reading the root checkpoint: " + message(failure)));
+                return;
+            }
+            if (errnum == Errno.ENOSYS.number() && durable) {
+                boolean temporary = ctx.attribute("statedir-cleanup").map("1"::equals).orElse(true);
+                boolean none = ctx.attribute("content.backing-module").map("none"::equals).orElse(false);
+                if (temporary || none) {
+                    durable = false;
+                    ctx.log(Severity.INFO, "no content backing store: commits are kept in memory only");
+                } else {
+                    ctx.log(Severity.ERR, "no content backing store for statedir %s: commits will fail",
+                            ctx.attribute("statedir").orElse("?"));
+                }
+            }
+            byte[] empty = TreeObj.Dir.empty().encodeBytes();
+            storeBlobs(List.of(empty)).whenComplete((v, e) -> {
+                if (e != null) {
+                    fail(new RequestException(Errno.of(errno(e)) == null ? Errno.EIO : Errno.of(errno(e)),
+                            "kvs: error storing the initial root: " + message(e)));
+                    return;
+                }
+                BlobRef ref = BlobRef.hash(algorithm, empty);
+                cache.put(ref, empty, TreeObj.Dir.empty());
+                becomeReady(new Namespace(Namespace.PRIMARY, instanceOwner, 0, ref, 0));
+            });
+        });
+    }
+
+    private void becomeReady(Namespace primary) {
+        namespaces.put(primary.name, primary);
+        ready = true;
+        startTimer();
+        List<Message> queued = new ArrayList<>(early);
+        early.clear();
+        for (Message m : queued) {
+            redeliver(m);
+        }
+    }
+
+    private void fail(RequestException e) {
+        ctx.log(Severity.ERR, "%s", e.getMessage());
+        fatal = e;
+        ready = true;
+        List<Message> queued = new ArrayList<>(early);
+        early.clear();
+        queued.forEach(m -> ctx.respondError(m, e.errno().number(), e.getMessage()));
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        void handle(Message m) throws Exception;
+    }
+
+    private final Map<Message, Handler> earlyHandlers = new HashMap<>();
+
+    /** Runs {@code h} now if the root is known, else once it is (requests before that wait). */
+    private void whenReady(Message m, Handler h) throws Exception {
+        if (fatal != null) {
+            throw fatal;
+        }
+        if (!ready) {
+            early.add(m);
+            earlyHandlers.put(m, h);
+            return;
+        }
+        h.handle(m);
+    }
+
+    private void redeliver(Message m) {
+        Handler h = earlyHandlers.remove(m);
+        try {
+            h.handle(m);
+        } catch (RequestException e) {
+            ctx.respondError(m, e.errno().number(), e.getMessage());
+        } catch (FormatException e) {
+            ctx.respondError(m, Errno.EPROTO.number(), e.getMessage());
+        } catch (Exception e) {
+            ctx.respondError(m, Errno.EINVAL.number(), e.getMessage());
+        }
+    }
+
+    private void startTimer() {
+        if (checkpointTimer != null) {
+            checkpointTimer.cancel();
+            checkpointTimer = null;
+        }
+        if (!durable && checkpointPeriod > 0 && Double.isFinite(checkpointPeriod)) {
+            checkpointTimer = ctx.scheduleRepeating(Duration.ofNanos((long) (checkpointPeriod * 1e9)),
+                    () -> checkpointPrimary());
+        }
+    }
+
+    /** The final checkpoint, once the commits in flight are done (flux-core checkpoints at unload too). */
+    @Override
+    public CompletionStage<Void> drain() {
+        if (ctx.rank() != 0 || !ready || fatal != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return checkpointPrimary().exceptionally(e -> {
+            if (errno(e) != Errno.ENOSYS.number()) {
+                ctx.log(Severity.ERR, "error saving primary KVS checkpoint: %s", message(e));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (checkpointTimer != null) {
+            checkpointTimer.cancel();
+        }
+    }
+
+    /** Checkpoints the primary root unless it already is; one checkpoint in flight at a time. */
+    private CompletableFuture<Void> checkpointPrimary() {
+        Namespace p = namespaces.get(Namespace.PRIMARY);
+        if (p == null || p.seq == checkpointedSeq) {
+            return checkpointing != null ? checkpointing : CompletableFuture.completedFuture(null);
+        }
+        if (checkpointing != null) {
+            return checkpointing.handle((v, e) -> null).thenCompose(v -> checkpointPrimary());
+        }
+        BlobRef ref = p.ref;
+        long seq = p.seq;
+        CompletableFuture<Void> f = checkpoint(ref, seq).toCompletableFuture();
+        checkpointing = f;
+        f.whenComplete((v, e) -> {
+            checkpointing = null;
+            if (e == null) {
+                checkpointedSeq = Math.max(checkpointedSeq, seq);
+            }
+        });
+        return f;
+    }
+
+    /** content.checkpoint-put of a root, as kvs_checkpoint_commit. */
+    private CompletionStage<Void> checkpoint(BlobRef ref, long seq) {
+        ObjectNode o = Json.object();
+        ObjectNode v = o.putObject("value");
+        v.put("version", 1);
+        v.put("rootref", ref.toString());
+        v.put("sequence", seq);
+        v.put("timestamp", System.currentTimeMillis() / 1000.0);
+        return ctx.rpc("content.checkpoint-put", 0, o, 0).response().thenApply(r -> null);
+    }
+
+    // ---------------------------------------------------------------- content
+
+    private CompletionStage<byte[]> loadBlob(BlobRef ref) {
+        return ctx.rpc(Message.request("content.load").nodeid(Message.NODEID_ANY).payload(ref.digest()).build())
+                .response().thenApply(r -> r.hasPayload() ? r.payload() : new byte[0]);
+    }
+
+    /** Stores blobs; completes when the content service has acknowledged every one. */
+    private CompletableFuture<Void> storeBlobs(List<byte[]> blobs) {
+        List<CompletableFuture<Message>> fs = new ArrayList<>(blobs.size());
+        for (byte[] b : blobs) {
+            Message.Builder req = Message.request("content.store").nodeid(Message.NODEID_ANY);
+            if (b.length > 0) {
+                req.payload(b);
+            }
+            fs.add(ctx.rpc(req.build()).response().toCompletableFuture());
+        }
+        return CompletableFuture.allOf(fs.toArray(new CompletableFuture<?>[0]));
+    }
+
+    // ---------------------------------------------------------------- running with loads
+
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run() throws Missing, RequestException;
+    }
+
+    /** Runs {@code a}; whenever it misses objects, loads them and runs it again (stall and replay). */
+    private <T> void retry(Attempt<T> a, BiConsumer<T, Throwable> done) {
+        retry(a, done, 0);
+    }
+
+    private <T> void retry(Attempt<T> a, BiConsumer<T, Throwable> done, int tries) {
+        T result;
+        try {
+            result = a.run();
+        } catch (Missing m) {
+            if (tries > 1000) {
+                done.accept(null, new RequestException(Errno.EIO, "kvs: objects keep dropping out of the cache"));
+                return;
+            }
+            cache.load(m.refs()).whenComplete((v, e) -> {
+                if (e != null) {
+                    done.accept(null, e);
+                } else {
+                    retry(a, done, tries + 1);
+                }
+            });
+            return;
+        } catch (RequestException | RuntimeException e) {
+            done.accept(null, e);
+            return;
+        }
+        done.accept(result, null);
+    }
+
+    // ---------------------------------------------------------------- namespaces and access
+
+    /** The namespace a request names, if the requester may use it (flux-core's getroot/check_user). */
+    private Namespace namespace(Message m, String ns) throws RequestException {
+        Namespace n = namespaces.get(ns);
+        if (n == null || n.removed) {
+            throw new RequestException(Errno.ENOTSUP, "namespace " + ns + " does not exist");
+        }
+        if (!n.admits(m)) {
+            throw new RequestException(Errno.EPERM, null);
+        }
+        return n;
+    }
+
+    private static String string(ObjectNode o, String key, boolean required) throws RequestException {
+        JsonNode v = o.get(key);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new RequestException(Errno.EPROTO, "missing \"" + key + "\"");
+            }
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new RequestException(Errno.EPROTO, "\"" + key + "\" must be a string");
+        }
+        return v.asText();
+    }
+
+    private static int integer(ObjectNode o, String key, boolean required, int dflt) throws RequestException {
+        JsonNode v = o.get(key);
+        if (v == null) {
+            if (required) {
+                throw new RequestException(Errno.EPROTO, "missing \"" + key + "\"");
+            }
+            return dflt;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new RequestException(Errno.EPROTO, "\"" + key + "\" must be an integer");
+        }
+        return (int) v.asLong();
+    }
+
+    private static ObjectNode payload(Message m) throws RequestException {
+        try {
+            return m.payloadObject();
+        } catch (FormatException e) {
+            throw new RequestException(Errno.EPROTO, e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- lookup
+
+    private record LookupAt(BlobRef root, long seq, String key, int flags) {
+    }
+
+    private LookupAt lookupRequest(Message m) throws RequestException {
+        ObjectNode o = payload(m);
+        String key = string(o, "key", true);
+        int flags = integer(o, "flags", true, 0);
+        String ns = string(o, "namespace", false);
+        JsonNode rootdir = o.get("rootdir");
+        if (ns == null && (rootdir == null || rootdir.isNull())) {
+            throw new RequestException(Errno.EPROTO, "lookup needs a namespace or a rootdir");
+        }
+        if (key.isEmpty() || key.indexOf('\0') >= 0) {
+            throw new RequestException(Errno.EINVAL, key.isEmpty() ? "empty key" : "key contains a NUL character");
+        }
+        flags &= ~(Flags.WATCH | Flags.WAITCREATE | Flags.WATCH_FULL | Flags.WATCH_UNIQ | Flags.WATCH_APPEND
+                | Flags.STREAM | Flags.WATCH_INITIAL_SENTINEL);
+        if (!Flags.validLookup(flags)) {
+            throw new RequestException(Errno.EINVAL, "invalid lookup flags");
+        }
+        if (rootdir != null && !rootdir.isNull()) {
+            TreeObj t;
+            try {
+                t = TreeObj.fromJson(rootdir);
+            } catch (FormatException e) {
+                throw new RequestException(Errno.EINVAL, e.getMessage());
+            }
+            if (!(t instanceof TreeObj.DirRef r) || r.refs().size() != 1) {
+                throw new RequestException(Errno.EINVAL, "rootdir must be a dirref with one blobref");
+            }
+            if (r.refs().get(0).algorithm() != algorithm) {
+                throw new RequestException(Errno.EINVAL, "rootdir is not a " + algorithm.fluxName() + " blobref");
+            }
+            return new LookupAt(r.refs().get(0), -1, key, flags);
+        }
+        Namespace n = namespace(m, ns);
+        return new LookupAt(n.ref, n.seq, key, flags);
+    }
+
+    private Lookup lookupFor(Message m) {
+        return new Lookup(cache, ns -> namespace(m, ns).ref);
+    }
+
+    private void lookup(Message m) throws RequestException {
+        LookupAt at = lookupRequest(m);
+        Lookup l = lookupFor(m);
+        retry(() -> l.lookup(at.root, at.key, at.flags), (val, e) -> {
+            if (e != null) {
+                respondError(m, e);
+            } else if (val == null) {
+                ctx.respondError(m, Errno.ENOENT.number(), null);
+            } else {
+                ObjectNode o = Json.object();
+                o.set("val", val.toJson());
+                ctx.respond(m, o);
+            }
+        });
+    }
+
+    /** As kvs.lookup, with the root it used, and ENOENT as a value (what kvs-watch needs). */
+    private void lookupPlus(Message m) throws RequestException {
+        LookupAt at = lookupRequest(m);
+        Lookup l = lookupFor(m);
+        retry(() -> l.lookup(at.root, at.key, at.flags), (val, e) -> {
+            if (e != null) {
+                respondError(m, e);
+                return;
+            }
+            ObjectNode o = Json.object();
+            if (val == null) {
+                o.put("errno", Errno.ENOENT.number());
+            } else {
+                o.set("val", val.toJson());
+            }
+            o.put("rootseq", at.seq);
+            o.put("rootref", at.root.toString());
+            ctx.respond(m, o);
+        });
+    }
+
+    // ---------------------------------------------------------------- commit and fence
+
+    private List<Txn.Op> ops(Message m, ObjectNode o) throws RequestException {
+        JsonNode ops = o.get("ops");
+        if (ops == null || !ops.isArray()) {
+            throw new RequestException(Errno.EPROTO, "\"ops\" must be an array");
+        }
+        List<Txn.Op> out = new ArrayList<>(ops.size());
+        boolean guest = (m.rolemask() & Roles.OWNER) == 0;
+        for (JsonNode op : ops) {
+            Txn.Op parsed = Txn.Op.fromJson(op);
+            if (parsed.dirent() instanceof TreeObj.Val v && v.length() > maxValueSize) {
+                throw new RequestException(Errno.EFBIG, "value of " + parsed.key() + " is " + v.length()
+                        + " bytes, over the limit of " + maxValueSize);
+            }
+            if (guest) {
+                TreeObj d = parsed.dirent();
+                if (!(d == null || d instanceof TreeObj.Val || (d instanceof TreeObj.Dir dir && dir.count() == 0))) {
+                    throw new RequestException(Errno.EPERM, "guests may not commit "
+                            + (d instanceof TreeObj.Dir ? "non-empty " : "") + d.type() + " objects");
+                }
+            }
+            out.add(parsed);
+        }
+        return out;
+    }
+
+    private void commit(Message m) throws RequestException {
+        ObjectNode o = payload(m);
+        List<Txn.Op> ops = ops(m, o);
+        String ns = string(o, "namespace", true);
+        int flags = integer(o, "flags", true, 0);
+        Namespace n = namespace(m, ns);
+        Namespace.Commit c = new Namespace.Commit("transaction_req." + ctx.rank() + "." + txnCount++, flags);
+        c.requests.add(m);
+        c.ops.addAll(ops);
+        enqueue(n, c);
+    }
+
+    /** A fence: {@code nprocs} requests with one name are committed together (older flux-core's kvs.fence). */
+    private void fence(Message m) throws RequestException {
+        ObjectNode o = payload(m);
+        List<Txn.Op> ops = ops(m, o);
+        String ns = string(o, "namespace", true);
+        String name = string(o, "name", true);
+        int nprocs = integer(o, "nprocs", true, 0);
+        int flags = integer(o, "flags", true, 0);
+        if (nprocs <= 0) {
+            throw new RequestException(Errno.EINVAL, "nprocs must be positive");
+        }
+        Namespace n = namespace(m, ns);
+        String key = ns + "\u0000" + name;
+        Integer size = fenceSizes.get(key);
+        if (size != null && size != nprocs) {
+            throw new RequestException(Errno.EINVAL, "fence " + name + ": nprocs " + nprocs + " differs from " + size);
+        }
+        Namespace.Commit c = fences.computeIfAbsent(key, k -> new Namespace.Commit(name, flags));
+        fenceSizes.put(key, nprocs);
+        c.requests.add(m);
+        c.ops.addAll(ops);
+        if (c.requests.size() == nprocs) {
+            fences.remove(key);
+            fenceSizes.remove(key);
+            enqueue(n, c);
+        }
+    }
+
+    private void enqueue(Namespace n, Namespace.Commit c) {
+        commits++;
+        commitOps += c.ops.size();
+        n.queue.add(c);
+        kick(n);
+    }
+
+    /** What a batch of commits made. */
+    private record Plan(BlobRef ref, List<byte[]> blobs, List<Namespace.Commit> ok,
+            Map<Namespace.Commit, Throwable> failed, Set<String> keys) {
+    }
+
+    /** Starts the next batch of a namespace's commits unless one is in flight. */
+    private void kick(Namespace n) {
+        if (n.busy || n.queue.isEmpty() || n.removed) {
+            return;
+        }
+        n.busy = true;
+        List<Namespace.Commit> batch = new ArrayList<>();
+        Namespace.Commit first = n.queue.poll();
+        batch.add(first);
+        if (first.mergeable()) {
+            while (!n.queue.isEmpty() && n.queue.peek().mergeable() && batch.size() < MAX_BATCH) {
+                batch.add(n.queue.poll());
+            }
+        }
+        retry(() -> plan(n, batch), (plan, e) -> {
+            if (e != null) {
+                batch.forEach(c -> c.requests.forEach(r -> respondError(r, e)));
+                finished(n);
+                return;
+            }
+            plan.failed.forEach((c, err) -> c.requests.forEach(r -> respondError(r, err)));
+            if (plan.ok.isEmpty()) {
+                finished(n);
+                return;
+            }
+            boolean sync = plan.ok.stream().anyMatch(c -> (c.flags & Flags.SYNC) != 0);
+            CompletableFuture<Void> stored = storeBlobs(plan.blobs);
+            if (!durable && !sync) {
+                // flux-core's way: the root is published before anything is on disk
+                stored.whenComplete((v, err) -> {
+                    if (err != null) {
+                        ctx.log(Severity.ERR, "kvs: storing a commit's objects failed: %s", message(err));
+                    }
+                });
+                publish(n, plan);
+                finished(n);
+                return;
+            }
+            long seq = n.seq + 1;
+            stored.thenCompose(v -> n.primary() && !n.removed ? checkpoint(plan.ref, seq) : CompletableFuture.completedFuture(null))
+                    .whenComplete((v, err) -> {
+                        if (err != null) {
+                            plan.ok.forEach(c -> c.requests.forEach(r -> respondError(r, err)));
+                        } else if (n.removed) {
+                            plan.ok.forEach(c -> c.requests.forEach(r -> ctx.respondError(r, Errno.ENOTSUP.number(), null)));
+                        } else {
+                            if (n.primary()) {
+                                checkpointedSeq = Math.max(checkpointedSeq, seq);
+                            }
+                            publish(n, plan);
+                        }
+                        finished(n);
+                    });
+        });
+    }
+
+    private void finished(Namespace n) {
+        n.busy = false;
+        kick(n);
+    }
+
+    /** Applies each commit of the batch in turn (one failing leaves the others), then unrolls the new root. */
+    private Plan plan(Namespace n, List<Namespace.Commit> batch) throws Missing, RequestException {
+        TreeObj.Dir root = cache.dir(n.ref);
+        Txn txn = new Txn(cache, algorithm, n.name);
+        List<byte[]> blobs = new ArrayList<>();
+        List<Namespace.Commit> ok = new ArrayList<>();
+        Map<Namespace.Commit, Throwable> failed = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (Namespace.Commit c : batch) {
+            try {
+                Txn.Result r = txn.apply(root, c.ops);
+                root = r.root();
+                blobs.addAll(r.blobs());
+                ok.add(c);
+                c.ops.forEach(op -> keys.add(KeyPath.normalize(op.key()).key()));
+            } catch (RequestException e) {
+                failed.put(c, e);
+            }
+        }
+        TreeObj.Dir stored = txn.unroll(root, blobs);
+        byte[] data = stored.encodeBytes();
+        BlobRef ref = BlobRef.hash(algorithm, data);
+        cache.put(ref, data, stored);
+        blobs.add(data);
+        Map<BlobRef, byte[]> unique = new LinkedHashMap<>();
+        for (byte[] b : blobs) {
+            unique.putIfAbsent(BlobRef.hash(algorithm, b), b);
+        }
+        return new Plan(ref, new ArrayList<>(unique.values()), ok, failed, keys);
+    }
+
+    /** The new root: set, announced (kvs.namespace-NS-setroot), and every commit of the batch answered. */
+    private void publish(Namespace n, Plan plan) {
+        n.ref = plan.ref;
+        n.seq++;
+        ObjectNode ev = Json.object();
+        ev.put("namespace", n.name);
+        ev.put("rootseq", n.seq);
+        ev.put("rootref", n.ref.toString());
+        ArrayNode names = ev.putArray("names");
+        plan.ok.forEach(c -> names.add(c.name));
+        ArrayNode keys = ev.putArray("keys");
+        plan.keys.forEach(keys::add);
+        ev.put("owner", Integer.toUnsignedLong(n.owner));
+        ctx.publish("kvs.namespace-" + n.name + "-setroot", ev, MessageFlags.PRIVATE);
+        ObjectNode resp = Json.object();
+        resp.put("rootref", n.ref.toString());
+        resp.put("rootseq", n.seq);
+        plan.ok.forEach(c -> c.requests.forEach(r -> ctx.respond(r, resp)));
+        wakeVersionWaiters(n);
+        if (gcThreshold > 0 && n.primary() && n.seq == gcThreshold) {
+            ctx.log(Severity.WARNING, "KVS version has reached gc-threshold %d: consider flux shutdown --gc", gcThreshold);
+        }
+    }
+
+    // ---------------------------------------------------------------- getroot, wait-version
+
+    private void getroot(Message m) throws RequestException {
+        ObjectNode o = payload(m);
+        Namespace n = namespace(m, string(o, "namespace", true));
+        ctx.respond(m, rootInfo(n));
+    }
+
+    private static ObjectNode rootInfo(Namespace n) {
+        ObjectNode r = Json.object();
+        r.put("owner", n.owner);
+        r.put("rootseq", n.seq);
+        r.put("rootref", n.ref.toString());
+        r.put("flags", n.flags);
+        r.put("namespace", n.name);
+        return r;
+    }
+
+    private void waitVersion(Message m) throws RequestException {
+        ObjectNode o = payload(m);
+        long seq = integer(o, "rootseq", true, 0);
+        Namespace n = namespace(m, string(o, "namespace", true));
+        if (n.seq >= seq) {
+            ctx.respond(m, versionInfo(n));
+        } else {
+            n.versionWaiters.computeIfAbsent(seq, k -> new ArrayList<>()).add(m);
+        }
+    }
+
+    private static ObjectNode versionInfo(Namespace n) {
+        ObjectNode r = Json.object();
+        r.put("rootseq", n.seq);
+        r.put("rootref", n.ref.toString());
+        return r;
+    }
+
+    private void wakeVersionWaiters(Namespace n) {
+        while (!n.versionWaiters.isEmpty() && n.versionWaiters.firstKey() <= n.seq) {
+            n.versionWaiters.pollFirstEntry().getValue().forEach(w -> ctx.respond(w, versionInfo(n)));
+        }
+    }
+
+    // ---------------------------------------------------------------- namespaces
+
+    private void namespaceCreate(Message m) throws RequestException {
+        ObjectNode o = payload(m);
+        String ns = string(o, "namespace", true);
+        String rootref = string(o, "rootref", true);
+        long owner = integer(o, "owner", true, 0) & 0xffffffffL;
+        int flags = integer(o, "flags", true, 0);
+        if (ns.isEmpty() || ns.indexOf('/') >= 0) {
+            throw new RequestException(Errno.EINVAL, "invalid namespace name");
+        }
+        if (flags != 0) {
+            throw new RequestException(Errno.EINVAL, "invalid namespace flags");
+        }
+        BlobRef ref;
+        try {
+            ref = BlobRef.parse(rootref);
+        } catch (FormatException e) {
+            throw new RequestException(Errno.EINVAL, e.getMessage());
+        }
+        if (ref.algorithm() != algorithm) {
+            throw new RequestException(Errno.EINVAL, "rootref is not a " + algorithm.fluxName() + " blobref");
+        }
+        if (namespaces.containsKey(ns)) {
+            throw new RequestException(Errno.EEXIST, null);
+        }
+        int uid = owner == 0xffffffffL ? instanceOwner : (int) owner;
+        Namespace n = new Namespace(ns, uid, flags, ref, 0);
+        namespaces.put(ns, n);
+        ObjectNode ev = Json.object();
+        ev.put("namespace", ns);
+        ev.put("rootseq", 0);
+        ev.put("rootref", ref.toString());
+        ev.put("owner", Integer.toUnsignedLong(uid));
+        ctx.publish("kvs.namespace-" + ns + "-created", ev, MessageFlags.PRIVATE);
+        ctx.respond(m, null);
+    }
+
+    private void namespaceRemove(Message m) throws RequestException {
+        String ns = string(payload(m), "namespace", true);
+        if (ns.equalsIgnoreCase(Namespace.PRIMARY)) {
+            throw new RequestException(Errno.ENOTSUP, "the primary namespace cannot be removed");
+        }
+        Namespace n = namespaces.remove(ns);
+        if (n != null) {
+            n.removed = true;
+            ObjectNode ev = Json.object();
+            ev.put("namespace", ns);
+            ctx.publish("kvs.namespace-" + ns + "-removed", ev, MessageFlags.PRIVATE);
+            n.versionWaiters.values().forEach(l -> l.forEach(w -> ctx.respondError(w, Errno.ENOTSUP.number(), null)));
+            n.versionWaiters.clear();
+            n.queue.forEach(c -> c.requests.forEach(r -> ctx.respondError(r, Errno.ENOTSUP.number(), null)));
+            n.queue.clear();
+        }
+        ctx.respond(m, null);
+    }
+
+    private void namespaceList(Message m) {
+        ObjectNode o = Json.object();
+        ArrayNode a = o.putArray("namespaces");
+        for (Namespace n : namespaces.values()) {
+            ObjectNode e = a.addObject();
+            e.put("namespace", n.name);
+            e.put("owner", n.owner);
+            e.put("flags", n.flags);
+        }
+        ctx.respond(m, o);
+    }
+
+    // ---------------------------------------------------------------- stats, disconnect
+
+    private void stats(Message m) {
+        ObjectNode o = Json.object();
+        ObjectNode c = o.putObject("cache");
+        List<Integer> sizes = ready && fatal == null ? cache.sizes() : List.of();
+        c.put("obj size total (MiB)", (cache == null ? 0 : cache.bytes()) / 1048576.0);
+        c.set("obj size (KiB)", tstat(sizes.stream().mapToDouble(i -> i).toArray(), 1e-3));
+        c.put("#obj dirty", 0);
+        c.put("#obj incomplete", 0);
+        c.put("#faults", cache == null ? 0 : cache.faults());
+        ObjectNode ns = o.putObject("namespace");
+        for (Namespace n : namespaces.values()) {
+            ObjectNode s = ns.putObject(n.name);
+            s.put("#versionwaiters", n.versionWaiters.values().stream().mapToInt(List::size).sum());
+            s.put("#no-op stores", 0);
+            s.put("#transactions", n.queue.size());
+            s.put("#readytransactions", n.queue.size());
+            s.put("store revision", n.seq);
+        }
+        ObjectNode t = o.putObject("transaction-opcount");
+        ObjectNode ct = t.putObject("commit");
+        ct.put("count", commits);
+        ct.put("min", 0);
+        ct.put("mean", commits == 0 ? 0.0 : (double) commitOps / commits);
+        ct.put("stddev", 0.0);
+        ct.put("max", 0);
+        o.put("pending_requests", early.size());
+        ctx.respond(m, o);
+    }
+
+    private static ObjectNode tstat(double[] v, double scale) {
+        ObjectNode o = Json.object();
+        double sum = 0;
+        double min = v.length == 0 ? 0 : Double.MAX_VALUE;
+        double max = 0;
+        for (double d : v) {
+            sum += d;
+            min = Math.min(min, d);
+            max = Math.max(max, d);
+        }
+        double mean = v.length == 0 ? 0 : sum / v.length;
+        double var = 0;
+        for (double d : v) {
+            var += (d - mean) * (d - mean);
+        }
+        o.put("count", v.length);
+        o.put("min", (long) (min * scale));
+        o.put("mean", mean * scale);
+        o.put("stddev", v.length > 1 ? Math.sqrt(var / (v.length - 1)) * scale : 0.0);
+        o.put("max", (long) (max * scale));
+        return o;
+    }
+
+    /** A client went away: its part of any fence still gathering is dropped. */
+    private void disconnect(Message m) {
+        String sender = m.routeFirst();
+        for (var it = fences.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<String, Namespace.Commit> e = it.next();
+            e.getValue().requests.removeIf(r -> sender != null && sender.equals(r.routeFirst()));
+            if (e.getValue().requests.isEmpty()) {
+                fenceSizes.remove(e.getKey());
+                it.remove();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- ranks > 0
+
+    /** Any kvs request on a rank other than 0 goes to rank 0 with the requester's credential. */
+    private void forward(Message m) {
+        if (m.topic().equals("kvs.disconnect")) {
+            return;
+        }
+        Message.Builder b = Message.request(m.topic()).nodeid(0).cred(m.userid(), m.rolemask());
+        if (m.hasPayload()) {
+            b.payload(m.payload());
+        }
+        ctx.rpc(b.build()).response().whenComplete((r, e) -> {
+            if (e != null) {
+                respondError(m, e);
+            } else {
+                ctx.respondRaw(m, r.hasPayload() ? r.payload() : null);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    private void respondError(Message m, Throwable e) {
+        ctx.respondError(m, errno(e), message(e));
+    }
+
+    static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    static int errno(Throwable e) {
+        Throwable t = unwrap(e);
+        if (t instanceof RequestException r) {
+            return r.errno().number();
+        }
+        return Errno.EIO.number();
+    }
+
+    static String message(Throwable e) {
+        Throwable t = unwrap(e);
+        if (t instanceof RequestException) {
+            return t.getMessage();
+        }
+        return "kvs: " + t;
+    }
+}

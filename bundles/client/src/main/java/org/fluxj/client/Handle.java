@@ -130,12 +130,30 @@ public final class Handle implements AutoCloseable {
         }
     }
 
-    private Message.Builder request(String topic, JsonNode payload, int nodeid) {
-        Message.Builder b = Message.request(topic).nodeid(nodeid);
+    private Message.Builder request(String topic, JsonNode payload, int nodeid) throws IOException {
+        Message.Builder b = Message.request(topic);
+        if (nodeid == Message.NODEID_UPSTREAM) { // RFC 3: this broker's rank, flagged upstream
+            b.nodeid(rank()).setFlags(org.fluxj.formats.msg.MessageFlags.UPSTREAM);
+        } else {
+            b.nodeid(nodeid);
+        }
         if (payload != null) {
             b.payloadJson(payload);
         }
         return b;
+    }
+
+    private volatile int rank = -1;
+
+    /** The rank of the broker this handle is connected to (flux_get_rank), fetched once. */
+    public int rank() throws IOException {
+        if (rank < 0) {
+            ObjectNode o = Json.object();
+            o.put("name", "rank");
+            JsonNode v = rpcGetJson("attr.get", o, Message.NODEID_ANY);
+            rank = Integer.parseInt(v.path("value").asText());
+        }
+        return rank;
     }
 
     /** An RPC (RFC 6): completes with the response, or fails with a {@link FluxException}. */

@@ -29,24 +29,24 @@ public final class StreamingRpc {
      * @throws IOException if the connection was lost
      */
     public Message next() throws IOException {
-        return next(null);
+        return next(-1);
     }
 
     /**
-     * {@link #next()}, waiting at most {@code timeout} (null: no limit).
+     * {@link #next()}, waiting at most {@code timeoutNanos} (negative: without limit).
      *
-     * @throws FluxException with ETIMEDOUT if nothing came in time
+     * @throws FluxException ETIMEDOUT if nothing came in time
      */
-    public Message next(java.time.Duration timeout) throws IOException {
+    public Message next(long timeoutNanos) throws IOException {
         if (done) {
             return null;
         }
         Message m;
-        if (timeout == null) {
+        if (timeoutNanos < 0) {
             m = Handle.take(queue);
         } else {
             try {
-                m = queue.poll(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                m = queue.poll(timeoutNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("interrupted");

@@ -45,6 +45,7 @@ public final class Flux implements Callable<Integer> {
         COMMANDS.put("config", ConfigCommand.class);
         COMMANDS.put("uptime", UptimeCommand.class);
         COMMANDS.put("ping", PingCommand.class);
+        COMMANDS.put("overlay", OverlayCommand.class);
         COMMANDS.put("uri", UriCommand.class);
         COMMANDS.put("kvs", KvsCommand.class);
         COMMANDS.put("content", ContentCommand.class);

@@ -54,7 +54,7 @@ final class KvsEventlogWaitEventCommand extends KvsSubcommand {
         while (true) {
             Message m;
             try {
-                m = s.next(limit == null ? null : Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                m = s.next(limit == null ? -1 : Math.max(1, deadline - System.nanoTime()));
             } catch (FluxException e) {
                 if (e.is(Errno.ETIMEDOUT)) {
                     throw fail("wait-event timeout on event '%s'", event);

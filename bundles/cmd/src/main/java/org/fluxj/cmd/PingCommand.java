@@ -124,6 +124,9 @@ final class PingCommand extends FluxCommand {
     }
 
     private static String bang(int rank) {
+        if (rank == Message.NODEID_UPSTREAM) {
+            return "upstream!";
+        }
         return rank == Message.NODEID_ANY ? "" : Integer.toUnsignedString(rank) + "!";
     }
 
@@ -144,9 +147,6 @@ final class PingCommand extends FluxCommand {
         } else {
             node = "any";
             service = target;
-        }
-        if (nodeid == Message.NODEID_UPSTREAM) {
-            throw fail("upstream: not supported before the overlay");
         }
         topic = service + ".ping";
         return "flux-ping " + node + "!" + service;

@@ -1,11 +1,15 @@
 package org.fluxj.kernel;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The seam for bootstrap methods other than the singleton (PMI for {@code flux start}, a
  * {@code [bootstrap]} table for a configured system instance). A bootstrap bundle package
- * provides one as a DS service; the broker waits for the one whose {@link #method()} the
- * launcher named in the framework property {@code fluxj.boot-method}, then calls
- * {@link #boot} once, off the DS thread, before its state machine starts.
+ * provides one as a DS service; the broker picks the method (the framework property
+ * {@code fluxj.boot-method} if the launcher names one, else "config" when the configuration has
+ * a {@code [bootstrap]} table, else "simple" when a PMI server is named in the environment, else
+ * the singleton), waits for the service whose {@link #method()} it is, then calls {@link #boot}
+ * once, off the DS thread, before its state machine runs.
  */
 public interface Bootstrap {
 
@@ -14,12 +18,21 @@ public interface Bootstrap {
 
     /**
      * Determines this broker's place in the instance; may block while peers are exchanged.
-     * It may set attributes ({@code hostlist}, {@code tbon.endpoint}, ...) and must not set
+     * It may set attributes ({@code hostlist}, {@code tbon.*}, ...) and must not set
      * {@code rank} or {@code size}, which the broker sets from the result.
+     *
+     * @param config the instance configuration (every TOML file merged) as JSON, never null
      */
-    BootInfo boot(BrokerParams params, Attributes attributes) throws Exception;
+    BootInfo boot(BrokerParams params, Attributes attributes, JsonNode config) throws Exception;
 
-    /** What a bootstrap found: this broker's rank, the instance size and its hosts (RFC 29). */
-    record BootInfo(int rank, int size, String hostlist) {
+    /**
+     * What a bootstrap found: this broker's rank, the instance size and its hosts (RFC 29), and
+     * the overlay it set up for them (null for a singleton). The broker attaches that overlay
+     * and routes through it (see {@link OverlayPort}).
+     */
+    record BootInfo(int rank, int size, String hostlist, OverlayPort overlay) {
+        public BootInfo(int rank, int size, String hostlist) {
+            this(rank, size, hostlist, null);
+        }
     }
 }

@@ -45,6 +45,15 @@ public final class PmiBoot {
 
     /** Runs the exchange on an initialized client. */
     public static BootPlan exchange(PmiClient pmi, Local me, TreeShape tree, Binder binder) throws BootException {
+        return exchange(pmi, me, tree, binder, keys -> { });
+    }
+
+    /**
+     * Runs the exchange on an initialized client; {@code authorize} gets the children's public keys by
+     * rank before the second barrier, so that they are admitted before any child can connect.
+     */
+    public static BootPlan exchange(PmiClient pmi, Local me, TreeShape tree, Binder binder,
+            java.util.function.Consumer<Map<Integer, String>> authorize) throws BootException {
         int rank = pmi.rank();
         int size = pmi.size();
         try {
@@ -80,6 +89,7 @@ public final class PmiBoot {
             for (int child : children) {
                 childKeys.put(child, card(pmi, child).pubkey());
             }
+            authorize.accept(childKeys);
             pmi.barrier();
             Hostlist hosts = new Hostlist();
             for (int r = 0; r < size; r++) {

@@ -72,6 +72,8 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     private Path statedirToRemove;
     private int rank;
     private int size = 1;
+    private String bootMethod = "singleton";
+    private GroupsService groups;
 
     private static Thread named(Runnable r, String name) {
         Thread t = new Thread(r, name);
@@ -103,7 +105,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     void bindOverlay(OverlayPort port) {
         overlay = port;
         synchronized (this) {
-            if (router != null) {
+            if (stateMachine != null) {
                 port.attach(this);
                 router.setOverlay(port);
             }
@@ -147,13 +149,14 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     private void boot() {
         try {
             params = BrokerParams.from(context::getProperty);
-            Bootstrap.BootInfo info = bootInfo();
+            setCmdlineAttributes();
+            ObjectNode conf = ConfigLoader.load(params.configPath());
+            Bootstrap.BootInfo info = bootInfo(conf);
             rank = info.rank();
             size = info.size();
             initAttributes(info);
             log = new LogBuffer(rank, System.err);
             configureLog();
-            ObjectNode conf = ConfigLoader.load(params.configPath());
             int owner = ownerUid();
             router = new Router(brokerThread, rank, owner, log);
             HostServices hs = new HostServices(router, attrs, log, () -> config.current(), timers, rank, size);
@@ -164,20 +167,24 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             synchronized (this) {
                 early.forEach(e -> modules.bind((BrokerModule) e[0], ((ServiceReference<?>) e[1]).getBundle()));
                 early.clear();
-                OverlayPort o = overlay;
-                if (o != null) {
-                    o.attach(this);
-                    router.setOverlay(o);
+                if (info.overlay() != null) {
+                    overlay = info.overlay();
                 }
             }
             Runat runat = new Runat(log, attrs.get("local-uri").orElse(null));
-            stateMachine = new StateMachine(brokerThread, log, runat, this, rank == 0);
+            stateMachine = new StateMachine(brokerThread, log, runat, this, rank == 0, quorumSize());
+            stateMachine.onTransition(this::stateChanged);
+            groups = new GroupsService();
+            OverlayPort ov = overlay;
+            BrokerModule overlayService = ov != null && ov.services() != null ? ov.services()
+                    : org.fluxj.kernel.tbon.OverlayService.singleton();
             Modprobe modprobe = new Modprobe(modules, Modprobe.resolve(params.rc1Modules(), rank, attrs::get), params.builtins(),
                     confdir(), runat, log);
             definePhases(runat, modprobe);
             for (BrokerModule svc : List.of(new AttrService(attrs, log), new LogService(log), new EventService(router),
                     config, new ModuleService(modules, router), stateMachine,
-                    new ShutdownService(stateMachine, log), new BrokerService(), new RexecService())) {
+                    new ShutdownService(stateMachine, log), new BrokerService(), new RexecService(), groups,
+                    overlayService)) {
                 ModuleHost h = new ModuleHost(svc.name(), svc, List.of(), hs, brokerThread, "builtin");
                 services.add(h);
                 h.start().join();
@@ -189,6 +196,13 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
             props.put("fluxj.service", "terminate");
             context.registerService(Runnable.class, this::terminate, props);
+            synchronized (this) { // what peers sent so far is routed from here on, to services in place
+                OverlayPort o = overlay;
+                if (o != null) {
+                    router.setOverlay(o);
+                    o.attach(this);
+                }
+            }
             stateMachine.kickoff();
         } catch (Exception e) {
             System.err.println("flux-broker: " + (e instanceof CompletionException && e.getCause() != null
@@ -197,23 +211,52 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         }
     }
 
-    private Bootstrap.BootInfo bootInfo() throws Exception {
-        if (params.bootMethod().equals("singleton")) {
-            return new Bootstrap.BootInfo(0, 1, hostname());
+    /**
+     * The bootstrap method: the one the launcher names, else "config" when the configuration has a
+     * [bootstrap] table, else "simple" when a PMI server is named in the environment, else the
+     * singleton (flux-core tries config, then its PMI clients, then singleton).
+     */
+    private String bootMethod(ObjectNode conf) {
+        String named = context.getProperty(BrokerParams.BOOT_METHOD);
+        if (named != null && !named.isEmpty()) {
+            return named;
         }
-        synchronized (bootstraps) {
-            while (true) {
-                for (Bootstrap b : bootstraps) {
-                    if (b.method().equals(params.bootMethod())) {
-                        return b.boot(params, attrs);
-                    }
-                }
-                bootstraps.wait(); // until the bootstrap bundle's service appears
-            }
+        if (conf != null && conf.has("bootstrap")) {
+            return "config";
         }
+        if (System.getenv("FLUX_PMI_SOCKET") != null || System.getenv("PMI_PORT") != null) {
+            return "simple";
+        }
+        return "singleton";
     }
 
+    private Bootstrap.BootInfo bootInfo(ObjectNode conf) throws Exception {
+        bootMethod = bootMethod(conf);
+        if (bootMethod.equals("singleton")) {
+            return new Bootstrap.BootInfo(0, 1, attrs.get("hostname").orElseThrow());
+        }
+        Bootstrap chosen = null;
+        synchronized (bootstraps) {
+            while (chosen == null) {
+                for (Bootstrap b : bootstraps) {
+                    if (b.method().equals(bootMethod)) {
+                        chosen = b;
+                    }
+                }
+                if (chosen == null) {
+                    bootstraps.wait(); // until the bootstrap bundle's service appears
+                }
+            }
+        }
+        return chosen.boot(params, attrs, conf == null ? org.fluxj.formats.json.Json.object() : conf);
+    }
+
+    /** This host's name: FLUX_FAKE_HOSTNAME if set (flux start --test-hosts), else the short host name. */
     private static String hostname() {
+        String fake = System.getenv("FLUX_FAKE_HOSTNAME");
+        if (fake != null && !fake.isEmpty()) {
+            return fake;
+        }
         try {
             String h = InetAddress.getLocalHost().getHostName();
             int dot = h.indexOf('.');
@@ -236,7 +279,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     }
 
     /** flux-core's attribute set: command-line values first, then what the broker computes. */
-    private void initAttributes(Bootstrap.BootInfo info) throws Exception {
+    private void setCmdlineAttributes() throws FormatException {
         for (String[] kv : params.setattr()) {
             try {
                 attrs.setCmdline(kv[0], kv[1]);
@@ -244,6 +287,10 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
                 throw new FormatException("error setting attribute " + kv[0] + ": " + e.getMessage());
             }
         }
+        defaultAttr("hostname", hostname());
+    }
+
+    private void initAttributes(Bootstrap.BootInfo info) throws Exception {
         attrs.setInternal("rank", Integer.toString(info.rank()));
         attrs.setInternal("size", Integer.toString(info.size()));
         attrs.setInternal("version", version());
@@ -257,9 +304,8 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         if (jobid != null) {
             attrs.setInternal("jobid", jobid);
         }
-        defaultAttr("hostname", hostname());
         defaultAttr("hostlist", info.hostlist());
-        attrs.setInternal("broker.boot-method", params.bootMethod());
+        attrs.setInternal("broker.boot-method", bootMethod);
         attrs.setInternal("broker.pid", Long.toString(ProcessHandle.current().pid()));
         attrs.setInternal("broker.starttime", String.format("%.2f", System.currentTimeMillis() / 1000.0));
         attrs.setInternal("broker.uuid", UUID.randomUUID().toString());
@@ -405,20 +451,92 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         });
     }
 
+    /**
+     * Rank 0 has no parent; the others wait for the parent to accept their hello, then follow its
+     * state (the state machine posts parent-ready once the parent has reached quorum).
+     */
     @Override
     public void join() {
         OverlayPort o = overlay;
-        stateMachine.post(o != null && o.hasParent() ? "parent-ready" : "parent-none");
+        if (o == null || !o.hasParent()) {
+            stateMachine.post("parent-none");
+            return;
+        }
+        o.parentReady().whenComplete((v, e) -> {
+            if (e != null) {
+                log.log(Severity.ERR, "broker", "overlay: " + (e.getCause() != null ? e.getCause().getMessage()
+                        : e.getMessage()));
+                stateMachine.setExitCode(1);
+                stateMachine.post("parent-fail");
+            } else {
+                stateMachine.monitorParent();
+            }
+        });
     }
 
-    @Override
-    public void quorum() {
-        stateMachine.post("quorum-full");
-    }
-
+    /** Children follow this broker into shutdown; the state moves on once none is online. */
     @Override
     public void childrenShutdown() {
-        stateMachine.post("children-none");
+        OverlayPort o = overlay;
+        if (o == null || topologyLeaf()) {
+            stateMachine.post("children-none");
+        } else {
+            checkChildrenGone();
+        }
+    }
+
+    private boolean topologyLeaf() {
+        return attrs.get("tbon.descendants").map("0"::equals).orElse(true);
+    }
+
+    /** Broker thread: in the shutdown state, posts children-complete once no child is online. */
+    private void checkChildrenGone() {
+        OverlayPort o = overlay;
+        if (stateMachine != null && stateMachine.state().equals("shutdown") && (o == null || o.onlineChildren() == 0)) {
+            stateMachine.post("children-complete");
+        }
+    }
+
+    /** Says goodbye to the parent (rank 0: at once); gives up after a while, as flux-core's timer. */
+    @Override
+    public void goodbye() {
+        OverlayPort o = overlay;
+        if (o == null || !o.hasParent()) {
+            stateMachine.post("goodbye");
+            return;
+        }
+        o.goodbye().completeOnTimeout(null, 5, java.util.concurrent.TimeUnit.SECONDS)
+                .whenComplete((v, e) -> stateMachine.post("goodbye"));
+    }
+
+    private void stateChanged(String state) {
+        OverlayPort o = overlay;
+        if (o != null && (state.equals("cleanup") || state.equals("shutdown"))) {
+            o.refuseChildren();
+        }
+    }
+
+    /** broker.quorum: how many brokers must be online for rank 0 to leave the quorum state. */
+    private int quorumSize() throws FormatException {
+        String v = attrs.get("broker.quorum").orElse(null);
+        if (v == null) {
+            attrs.setInternal("broker.quorum", Integer.toString(size));
+            return size;
+        }
+        if (v.equals("0-" + (size - 1)) || v.equals("0")) { // the idset forms of old
+            int q = v.equals("0") ? 1 : size;
+            log.log(Severity.ERR, "broker", "warning: broker.quorum is now a size - assuming " + q);
+            return q;
+        }
+        try {
+            int q = Integer.parseInt(v);
+            if (q >= 1 && q <= size) {
+                return q;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new FormatException("Error parsing broker.quorum attribute");
     }
 
     @Override
@@ -488,6 +606,28 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     @Override
     public void log(int severity, String text) {
         log.log(severity, "overlay", text);
+    }
+
+    @Override
+    public void childChanged(int childRank, String status, String subtree) {
+        brokerThread.execute(() -> {
+            if (groups != null && (status.equals("lost") || status.equals("offline"))) {
+                try {
+                    groups.subtreeGone(org.fluxj.formats.idset.IdSet.decode(subtree));
+                } catch (FormatException e) {
+                    log.log(Severity.ERR, "broker", "subtree " + subtree + ": " + e.getMessage());
+                }
+            }
+            checkChildrenGone();
+        });
+    }
+
+    @Override
+    public void parentLost(String reason) {
+        StateMachine sm = stateMachine;
+        if (sm != null) {
+            sm.parentLost();
+        }
     }
 
     /** The {@code broker} service: flux-core's default methods (broker.ping, broker.stats-get). */

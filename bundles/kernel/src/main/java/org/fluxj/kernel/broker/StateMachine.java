@@ -28,11 +28,11 @@ public final class StateMachine implements BrokerModule {
 
         void join(); // posts parent-none, parent-ready or parent-fail
 
-        void quorum(); // posts quorum-full or quorum-fail
-
         void childrenShutdown(); // posts children-none or children-complete
 
         void unloadBuiltins(); // posts builtins-done
+
+        void goodbye(); // posts goodbye once the parent has answered overlay.goodbye
 
         void exit(int code);
     }
@@ -81,6 +81,13 @@ public final class StateMachine implements BrokerModule {
     private final Runat runat;
     private final Actions actions;
     private final boolean leader;
+    private final int quorumSize;
+    private final java.util.Map<Message, Integer> monitorFinal = new java.util.IdentityHashMap<>();
+    private int parentState = -1; // the TBON parent's state index, -1 until known
+    private boolean parentError;
+    private org.fluxj.formats.idset.IdSet online = new org.fluxj.formats.idset.IdSet();
+    private ModuleContext.Timer quorumWarn;
+    private boolean quorumWarned;
     private final List<Message> monitors = new ArrayList<>();
     private final List<Message> waiters = new ArrayList<>();
     private final List<Consumer<String>> listeners = new ArrayList<>();
@@ -90,11 +97,18 @@ public final class StateMachine implements BrokerModule {
     private ModuleContext ctx;
 
     StateMachine(Executor brokerThread, BrokerLog log, Runat runat, Actions actions, boolean leader) {
+        this(brokerThread, log, runat, actions, leader, 1);
+    }
+
+    /** @param quorumSize brokers that must be online (in broker.online) for rank 0 to leave quorum */
+    StateMachine(Executor brokerThread, BrokerLog log, Runat runat, Actions actions, boolean leader,
+            int quorumSize) {
         this.brokerThread = brokerThread;
         this.log = log;
         this.runat = runat;
         this.actions = actions;
         this.leader = leader;
+        this.quorumSize = quorumSize;
     }
 
     @Override
@@ -114,7 +128,17 @@ public final class StateMachine implements BrokerModule {
         ctx.onRequest("state-machine.monitor", Roles.ALL, m -> {
             ctx.respond(m, stateObject());
             if (m.isStreaming()) {
-                monitors.add(m);
+                int fin = -1;
+                var f = m.hasPayload() ? m.payloadObject().get("final") : null;
+                if (f != null && f.isIntegralNumber()) {
+                    fin = f.asInt();
+                }
+                if (fin >= 0 && STATES.indexOf(state) >= fin) {
+                    ctx.respondError(m, Errno.ENODATA.number(), null);
+                } else {
+                    monitors.add(m);
+                    monitorFinal.put(m, fin);
+                }
             }
         });
         ctx.onRequest("state-machine.wait", Roles.ALL, m -> {
@@ -122,8 +146,8 @@ public final class StateMachine implements BrokerModule {
             notifyWaiters();
         });
         ctx.onRequest("state-machine.disconnect", Roles.ALL, m -> {
-            monitors.removeIf(r -> r.routes().equals(m.routes()));
-            waiters.removeIf(r -> r.routes().equals(m.routes()));
+            monitors.removeIf(r -> r.routeFirst() != null && r.routeFirst().equals(m.routeFirst()));
+            waiters.removeIf(r -> r.routeFirst() != null && r.routeFirst().equals(m.routeFirst()));
         });
     }
 
@@ -178,8 +202,16 @@ public final class StateMachine implements BrokerModule {
         state = next;
         action(next);
         listeners.forEach(l -> l.accept(state));
-        for (Message m : monitors) {
+        int now = STATES.indexOf(state);
+        for (java.util.Iterator<Message> it = monitors.iterator(); it.hasNext(); ) {
+            Message m = it.next();
             ctx.respond(m, stateObject());
+            Integer fin = monitorFinal.get(m);
+            if (fin != null && fin >= 0 && now >= fin) {
+                ctx.respondError(m, Errno.ENODATA.number(), null);
+                it.remove();
+                monitorFinal.remove(m);
+            }
         }
         notifyWaiters();
     }
@@ -218,9 +250,11 @@ public final class StateMachine implements BrokerModule {
             case "join" -> actions.join();
             case "config-sync" -> post(leader ? "sync-none" : "sync-success");
             case "init" -> phase("rc1");
-            case "quorum" -> actions.quorum();
+            case "quorum" -> quorum();
             case "run" -> {
-                if (runat.isDefined("rc2")) {
+                if (!leader) {
+                    runCheckParent();
+                } else if (runat.isDefined("rc2")) {
                     runat.start("rc2", rc -> brokerThread.execute(() -> {
                         if (state.equals("run")) { // not killed by a shutdown
                             setExitCode(rc);
@@ -234,10 +268,203 @@ public final class StateMachine implements BrokerModule {
             case "cleanup" -> post("cleanup-none");
             case "shutdown" -> actions.childrenShutdown();
             case "finalize" -> phase("rc3");
-            case "goodbye" -> post("goodbye");
+            case "goodbye" -> actions.goodbye();
             case "unload-builtins" -> actions.unloadBuiltins();
             case "exit" -> actions.exit(exitCode);
             default -> { }
+        }
+    }
+
+    // ---------------------------------------------------------------- TBON parent and quorum
+
+    /**
+     * Follows the TBON parent's state (rank &gt; 0, once the overlay has said hello): a streaming
+     * state-machine.monitor upstream, up to the parent's shutdown state, as flux-core's broker does.
+     */
+    void monitorParent() {
+        brokerThread.execute(() -> {
+            ObjectNode o = Json.object();
+            o.put("final", STATES.indexOf("shutdown"));
+            ctx.rpc("state-machine.monitor", Message.NODEID_UPSTREAM, o, org.fluxj.formats.msg.MessageFlags.STREAMING)
+                    .stream(m -> {
+                        try {
+                            parentState = m.payloadObject().path("state").asInt(-1);
+                        } catch (org.fluxj.formats.FormatException e) {
+                            return;
+                        }
+                        checkParent();
+                    }).whenComplete((v, e) -> {
+                        if (e != null) {
+                            log.log(Severity.ERR, "broker", "state-machine.monitor: " + e.getMessage());
+                            parentError = true;
+                            checkParent();
+                        }
+                    });
+        });
+    }
+
+    /** The parent went away (overlay disconnect or refused hello): flux-core's parent-fail. */
+    void parentLost() {
+        brokerThread.execute(() -> {
+            parentError = true;
+            setExitCode(1);
+            switch (state) {
+                case "join", "run" -> process("parent-fail");
+                case "quorum" -> process("quorum-fail");
+                default -> { }
+            }
+        });
+    }
+
+    private void checkParent() {
+        switch (state) {
+            case "join" -> joinCheckParent();
+            case "quorum" -> quorumCheckParent();
+            case "run" -> runCheckParent();
+            default -> { }
+        }
+    }
+
+    private String parentStateName() {
+        return parentState >= 0 && parentState < STATES.size() ? STATES.get(parentState) : "";
+    }
+
+    private void joinCheckParent() {
+        if (parentError) {
+            post("parent-fail");
+            return;
+        }
+        switch (parentStateName()) {
+            case "quorum", "run" -> post("parent-ready");
+            case "cleanup", "shutdown", "finalize", "goodbye", "unload-builtins", "exit" -> post("parent-fail");
+            default -> { }
+        }
+    }
+
+    private void quorumCheckParent() {
+        if (parentError) {
+            post("quorum-fail");
+            return;
+        }
+        switch (parentStateName()) {
+            case "init", "run" -> post("quorum-full");
+            case "cleanup", "shutdown", "finalize", "goodbye", "unload-builtins", "exit" -> post("quorum-fail");
+            default -> { }
+        }
+    }
+
+    private void runCheckParent() {
+        if (parentError) {
+            post("parent-fail");
+            return;
+        }
+        switch (parentStateName()) {
+            case "shutdown" -> post("shutdown");
+            case "finalize", "goodbye", "unload-builtins", "exit" -> post("parent-fail");
+            default -> { }
+        }
+    }
+
+    /** Joins broker.online; rank 0 waits for the group to hold the quorum, the others for their parent. */
+    private void quorum() {
+        ObjectNode join = Json.object().put("name", "broker.online");
+        ctx.rpc("groups.join", join).response().whenComplete((m, e) -> {
+            if (e != null) {
+                log.log(Severity.ERR, "broker", "groups.join: " + e.getMessage());
+                post("quorum-fail");
+            }
+        });
+        if (!leader) {
+            quorumCheckParent();
+            return;
+        }
+        ObjectNode get = Json.object().put("name", "broker.online");
+        ctx.rpc("groups.get", Message.NODEID_ANY, get, org.fluxj.formats.msg.MessageFlags.STREAMING)
+                .stream(this::brokerOnline).whenComplete((v, e) -> {
+                    if (e != null) {
+                        log.log(Severity.ERR, "broker", "groups.get failed: " + e.getMessage());
+                        post("quorum-fail");
+                    }
+                });
+        double warn = quorumWarnSeconds();
+        if (warn > 0) {
+            quorumWarn = ctx.schedule(java.time.Duration.ofMillis((long) (warn * 1000)), () -> warnQuorum(warn));
+        }
+    }
+
+    private void brokerOnline(Message m) {
+        org.fluxj.formats.idset.IdSet ids;
+        String members;
+        try {
+            members = m.payloadObject().path("members").asText("");
+            ids = org.fluxj.formats.idset.IdSet.decode(members);
+        } catch (org.fluxj.formats.FormatException e) {
+            log.log(Severity.ERR, "broker", "groups.get failed: " + e.getMessage());
+            post("quorum-fail");
+            return;
+        }
+        org.fluxj.formats.idset.IdSet previous = online;
+        online = ids;
+        boolean reached = ids.count() >= quorumSize;
+        if (state.equals("quorum") && reached) {
+            if (!members.isEmpty()) {
+                log.log(Severity.INFO, "broker", "online: " + hosts(ids) + " (ranks " + members + ")");
+            }
+            if (quorumWarn != null) {
+                quorumWarn.cancel();
+            }
+            if (quorumWarned) {
+                log.log(Severity.ERR, "broker", "quorum reached");
+                quorumWarned = false;
+            }
+            process("quorum-full");
+        } else if (state.equals("run") || state.equals("cleanup")) {
+            org.fluxj.formats.idset.IdSet loss = previous.difference(ids);
+            if (!loss.isEmpty()) {
+                String ranks = loss.encode(org.fluxj.formats.idset.IdSet.Flag.RANGE);
+                log.log(Severity.ERR, "broker", "dead to Flux: " + hosts(loss) + " (rank " + ranks + ")");
+            }
+        }
+    }
+
+    private void warnQuorum(double period) {
+        if (!state.equals("quorum")) {
+            return;
+        }
+        org.fluxj.formats.idset.IdSet all = org.fluxj.formats.idset.IdSet.range(0, ctx.size() - 1);
+        org.fluxj.formats.idset.IdSet missing = all.difference(online);
+        log.log(Severity.ERR, "broker", "quorum delayed: waiting for " + hosts(missing) + " (rank "
+                + missing.encode(org.fluxj.formats.idset.IdSet.Flag.RANGE) + ")");
+        quorumWarned = true;
+        quorumWarn = ctx.schedule(java.time.Duration.ofMillis((long) (period * 1000)), () -> warnQuorum(period));
+    }
+
+    private double quorumWarnSeconds() {
+        String v = ctx.attribute("broker.quorum-warn").orElse("1m");
+        if (v.equals("none")) {
+            return -1;
+        }
+        try {
+            return Fsd.parse(v);
+        } catch (org.fluxj.formats.FormatException e) {
+            return 60;
+        }
+    }
+
+    /** The hosts of some ranks, as a hostlist (the ranks themselves if the hostlist is unknown). */
+    private String hosts(org.fluxj.formats.idset.IdSet ranks) {
+        try {
+            org.fluxj.formats.hostlist.Hostlist all = org.fluxj.formats.hostlist.Hostlist.decode(
+                    ctx.attribute("hostlist").orElse(""));
+            org.fluxj.formats.hostlist.Hostlist out = new org.fluxj.formats.hostlist.Hostlist();
+            for (int r : ranks) {
+                if (r < all.count()) {
+                    out.append(all.nth(r));
+                }
+            }
+            return out.encode();
+        } catch (org.fluxj.formats.FormatException e) {
+            return ranks.encode(org.fluxj.formats.idset.IdSet.Flag.RANGE);
         }
     }
 

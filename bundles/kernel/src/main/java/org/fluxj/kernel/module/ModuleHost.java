@@ -435,7 +435,12 @@ public final class ModuleHost implements ModuleContext, Endpoint {
 
     @Override
     public Rpc rpc(String topic, int nodeid, JsonNode payload, int flags) {
-        Message.Builder b = Message.request(topic).nodeid(nodeid);
+        Message.Builder b = Message.request(topic);
+        if (nodeid == Message.NODEID_UPSTREAM) { // RFC 3: the sender's rank, flagged upstream
+            b.nodeid(services.rank()).setFlags(MessageFlags.UPSTREAM);
+        } else {
+            b.nodeid(nodeid);
+        }
         if (payload != null) {
             b.payloadJson(payload);
         }

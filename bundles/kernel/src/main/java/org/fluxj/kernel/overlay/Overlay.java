@@ -76,6 +76,10 @@ public final class Overlay implements AutoCloseable {
      * made that a 30 s delay in joining.
      */
     private static final int HANDSHAKE_MS = 5000;
+    /** How often the I/O threads are kicked while a connection to the parent is handshaking (see PollerKick). */
+    private static final long KICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How long after a connect the kicks go on without a handshake-succeeded event. */
+    private static final long KICK_FOR_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final long PROBE_AFTER_DISCONNECT_MS = 100;
 
     /** Which side a message came from. */
@@ -195,12 +199,14 @@ public final class Overlay implements AutoCloseable {
     private volatile long statusNanos = System.nanoTime();
     private volatile String parentUuid;
     private volatile boolean parentUsable; // connected, hello not failed, not disconnected, no goodbye sent
+    private volatile boolean spurnHello; // shutting down: children saying hello are told to disconnect
     private boolean helloResponded;
     private boolean parentOffline;
     private boolean goodbyeSent;
     private long lastSent; // nanoTime of the last send to the parent
     private long nextTick;
     private final List<Long> probes = new ArrayList<>();
+    private long kickUntil; // nanoTime; 0 = no handshake to watch
     private int eventSeq;
     private int dropped;
 
@@ -409,11 +415,12 @@ public final class Overlay implements AutoCloseable {
             tuneKeepalive(dealer);
             String mon = "inproc://overlay-monitor-dealer-" + uuid;
             dealer.monitor(mon, ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_CONNECTED
-                    | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL
+                    | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_SUCCEEDED | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL
                     | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH);
             dealerMonitor = ctx.createSocket(SocketType.PAIR);
             dealerMonitor.connect(mon);
             dealer.connect(uri);
+            kickUntil = System.nanoTime() + KICK_FOR_NANOS;
             log(Severity.DEBUG, "connecting to " + uri);
             sendHello();
         }
@@ -616,6 +623,14 @@ public final class Overlay implements AutoCloseable {
     }
 
     /**
+     * From now on a child saying hello is told to disconnect instead of being accepted (flux-core's
+     * {@code spurn_hello}, set when the broker leaves the run state).
+     */
+    public void spurnHello() {
+        spurnHello = true;
+    }
+
+    /**
      * Says goodbye to the parent before a clean shutdown: the parent marks this broker offline (not lost) and
      * answers; nothing more is sent upstream. Completes at once on rank 0 or if the hello never completed.
      */
@@ -727,6 +742,14 @@ public final class Overlay implements AutoCloseable {
                 long wakeAt = nextTick;
                 for (long p : probes) {
                     wakeAt = Math.min(wakeAt, p);
+                }
+                if (kickUntil != 0) {
+                    if (now - kickUntil >= 0) {
+                        kickUntil = 0;
+                    } else {
+                        PollerKick.kick(ctx);
+                        wakeAt = Math.min(wakeAt, now + KICK_NANOS);
+                    }
                 }
                 long timeoutMs = Math.max(0, TimeUnit.NANOSECONDS.toMillis(wakeAt - now + 999_999));
                 poller.poll(timeoutMs);
@@ -886,6 +909,13 @@ public final class Overlay implements AutoCloseable {
                     | ZMQ.EVENT_ACCEPT_FAILED)) != 0;
             log(failed ? Severity.ERR : Severity.DEBUG, side + " sockevent " + ev.getAddress() + " "
                     + eventName(e) + (ev.getValue() != null ? ": " + ev.getValue() : ""));
+            if (side.equals("parent")) {
+                if (e == ZMQ.EVENT_CONNECTED) {
+                    kickUntil = System.nanoTime() + KICK_FOR_NANOS;
+                } else if (e == zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_SUCCEEDED) {
+                    kickUntil = 0;
+                }
+            }
             if (e == ZMQ.EVENT_DISCONNECTED && side.equals("child")) {
                 probeChildren();
                 probes.add(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PROBE_AFTER_DISCONNECT_MS));
@@ -898,6 +928,8 @@ public final class Overlay implements AutoCloseable {
             return "CONNECTED";
         } else if (e == ZMQ.EVENT_DISCONNECTED) {
             return "DISCONNECTED";
+        } else if (e == zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_SUCCEEDED) {
+            return "HANDSHAKE_SUCCEEDED";
         } else if (e == ZMQ.EVENT_ACCEPTED) {
             return "ACCEPTED";
         } else if (e == ZMQ.EVENT_ACCEPT_FAILED) {
@@ -977,7 +1009,7 @@ public final class Overlay implements AutoCloseable {
         }
         Child child = onlineByUuid.get(from);
         if (child == null) {
-            if (msg.type() == MessageType.REQUEST && "overlay.hello".equals(msg.topic())) {
+            if (msg.type() == MessageType.REQUEST && "overlay.hello".equals(msg.topic()) && !spurnHello) {
                 helloRequest(msg, from);
             } else {
                 controlChild(from, CONTROL_DISCONNECT, 0); // a stale or unknown peer

@@ -136,11 +136,7 @@ public final class Router {
                     if (rank == 0) {
                         publish(m); // from a child: sequence it here
                     } else {
-                        deliverEvent(m);
-                        OverlayPort o = overlay;
-                        if (o != null) {
-                            o.publishDown(m);
-                        }
+                        deliverEvent(m); // the overlay has passed it down already
                     }
                 }
                 default -> { }
@@ -150,18 +146,37 @@ public final class Router {
 
     // ---------------------------------------------------------------- routing (broker thread)
 
+    /**
+     * flux-core's broker_request_sendmsg: up the tree if flagged UPSTREAM from this rank; to a
+     * local service if the request could be for this broker (nodeid any, or flagged UPSTREAM from
+     * below), else up the tree; to a local service if addressed here; else up or down the tree
+     * as addressed.
+     */
     private void routeRequest(Message m) {
         int nodeid = m.nodeid();
         OverlayPort o = overlay;
-        boolean upstreamOnly = m.isUpstream() && nodeid == rank;
-        if (nodeid == Message.NODEID_ANY || nodeid == rank) {
-            Endpoint e = upstreamOnly ? null : lookup(m.topic());
-            if (e != null) {
-                e.deliver(m);
-            } else if ((nodeid == Message.NODEID_ANY || upstreamOnly) && o != null && o.hasParent()) {
+        boolean upstream = m.isUpstream();
+        if (upstream && nodeid == rank) {
+            if (o != null && o.hasParent()) {
                 o.sendUpstream(m);
             } else {
-                respondError(m, upstreamOnly ? Errno.EHOSTUNREACH : Errno.ENOSYS);
+                respondError(m, Errno.EHOSTUNREACH);
+            }
+        } else if (upstream || nodeid == Message.NODEID_ANY) {
+            Endpoint e = lookup(m.topic());
+            if (e != null) {
+                e.deliver(m);
+            } else if (o != null && o.hasParent()) {
+                o.sendUpstream(m);
+            } else {
+                respondError(m, Errno.ENOSYS);
+            }
+        } else if (nodeid == rank) {
+            Endpoint e = lookup(m.topic());
+            if (e != null) {
+                e.deliver(m);
+            } else {
+                respondError(m, Errno.ENOSYS);
             }
         } else if (o == null || !o.sendToRank(nodeid, m)) {
             respondError(m, Errno.EHOSTUNREACH);
@@ -197,7 +212,9 @@ public final class Router {
     /** Answers a request the router could not deliver, unless it wants no response. */
     private void respondError(Message req, Errno errno) {
         if (!req.isNoResponse()) {
-            routeResponse(Message.errorResponse(req, errno.number(), null));
+            String text = errno == Errno.ENOSYS && req.topic() != null
+                    ? "No service matching " + req.topic() + " is registered" : null;
+            routeResponse(Message.errorResponse(req, errno.number(), text));
         }
     }
 

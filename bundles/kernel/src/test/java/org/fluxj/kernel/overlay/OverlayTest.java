@@ -371,6 +371,13 @@ class OverlayTest {
     /** A bare DEALER speaking CURVE to an overlay's ROUTER, for what a well-behaved broker never sends. */
     static final class RawPeer implements AutoCloseable {
         private final ZContext ctx = new ZContext();
+        /** Kicks the I/O thread as the overlay does for its parent connection (see PollerKick). */
+        private final java.util.concurrent.ScheduledExecutorService kicker =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "rawpeer-kick");
+                    t.setDaemon(true);
+                    return t;
+                });
         private ZMQ.Socket s;
 
         void connect(String uri, String serverPublic, CurveCert cert, String identity) {
@@ -380,8 +387,21 @@ class OverlayTest {
             s.setCurveServerKey(Z85.decode(serverPublic));
             s.setCurvePublicKey(cert.publicKey());
             s.setCurveSecretKey(cert.secretKey());
-            s.setReceiveTimeOut((int) TimeUnit.SECONDS.toMillis(TestTree.WAIT_SECONDS));
+            s.setReceiveTimeOut(10);
             s.connect(uri);
+            kicker.scheduleWithFixedDelay(() -> PollerKick.kick(ctx), 0, 10, TimeUnit.MILLISECONDS);
+        }
+
+        /** The next frame, or null after WAIT_SECONDS. */
+        private byte[] recvFirst() {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TestTree.WAIT_SECONDS);
+            while (System.nanoTime() - deadline < 0) {
+                byte[] f = s.recv(0);
+                if (f != null) {
+                    return f;
+                }
+            }
+            return null;
         }
 
         void send(Message m) {
@@ -396,7 +416,7 @@ class OverlayTest {
 
         Message recvUntil(java.util.function.Predicate<Message> p) throws FormatException {
             while (true) {
-                byte[] f = s.recv(0);
+                byte[] f = recvFirst();
                 assertTrue(f != null, "nothing received in time");
                 List<byte[]> frames = new ArrayList<>();
                 frames.add(f);
@@ -412,6 +432,7 @@ class OverlayTest {
 
         @Override
         public void close() {
+            kicker.shutdownNow();
             ctx.close();
         }
     }

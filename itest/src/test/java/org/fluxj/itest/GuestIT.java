@@ -1,0 +1,108 @@
+package org.fluxj.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A guest (a second uid, {@code fluxguest}) on an instance of two brokers that admits guests
+ * ({@code [access] allow-guest-user}): it may ask for overlay health and ping any rank, stamped with its own
+ * userid and the user role across the overlay, and is refused owner-only services (EPERM). Runs as root,
+ * which creates the user if missing ({@code useradd -M fluxguest}); skipped otherwise.
+ */
+class GuestIT {
+    static final String GUEST = "fluxguest";
+    static Path rundir;
+    static Path confdir;
+    static TestInstance in;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to run commands as a guest");
+        if (run("id", "-u", GUEST).status() != 0) {
+            FluxCli.Result add = run("useradd", "-M", GUEST);
+            assumeTrue(add.status() == 0, "useradd -M " + GUEST + ": " + add.err());
+        }
+        var perms = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"));
+        rundir = Files.createTempDirectory(Path.of("/tmp"), "guestit-", perms);
+        confdir = Files.createTempDirectory(Path.of("/tmp"), "guestit-conf-", perms);
+        Files.writeString(confdir.resolve("access.toml"), "[access]\nallow-guest-user = true\n");
+        in = new TestInstance(2, "--test-rundir=" + rundir, "--config-path=" + confdir);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (in != null) {
+            in.close();
+        }
+        for (Path d : new Path[] {confdir, rundir}) {
+            if (d != null) {
+                run("rm", "-rf", d.toString());
+            }
+        }
+    }
+
+    /** bin/flux as the guest, against rank 0's socket. */
+    private static FluxCli.Result guest(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("runuser", "-u", GUEST, "--", "env", "FLUX_URI=" + in.uri(),
+                "HOME=/tmp", FluxCli.root().resolve("bin/flux").toString()));
+        cmd.addAll(List.of(args));
+        return run(cmd.toArray(String[]::new));
+    }
+
+    private static FluxCli.Result run(String... cmd) {
+        try {
+            Path out = Files.createTempFile("guest-out", ".txt");
+            Path err = Files.createTempFile("guest-err", ".txt");
+            try {
+                Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                int status = p.waitFor();
+                return new FluxCli.Result(status, Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void guestSeesTheOverlayAndPingsAcrossIt() {
+        FluxCli.Result status = guest("overlay", "status", "--color=never");
+        assertEquals(0, status.status(), status.err());
+        String host = in.ok("getattr", "hostname").strip();
+        assertEquals("0 " + host + ": full\n└─ 1 " + host + ": full\n", status.out());
+        String uid = run("id", "-u", GUEST).out().strip();
+        FluxCli.Result ping = guest("ping", "--userid", "--count=1", "1");
+        assertEquals(0, ping.status(), ping.err());
+        assertTrue(ping.out().contains("1!broker.ping pad=0 userid=" + uid + " rolemask=0x2 seq=0"), ping.out());
+    }
+
+    @Test
+    void guestIsRefusedOwnerOnlyServices() {
+        FluxCli.Result dmesg = guest("dmesg");
+        assertEquals(1, dmesg.status());
+        assertTrue(dmesg.err().contains("Operation not permitted"), dmesg.err());
+        FluxCli.Result disconnect = guest("overlay", "disconnect", "1");
+        assertEquals(1, disconnect.status());
+        assertTrue(disconnect.err().endsWith("flux-overlay: overlay.disconnect-subtree: Operation not permitted\n"),
+                disconnect.err());
+        // nothing was disconnected, and the owner is still served
+        assertEquals("full\n", in.ok("overlay", "status", "--summary"));
+    }
+}

@@ -136,7 +136,12 @@ public final class ContentModule implements BrokerModule {
     }
 
     private CompletionStage<Message> raw(String topic, int nodeid, byte[] payload) {
-        Message.Builder b = Message.request(topic).nodeid(nodeid);
+        Message.Builder b = Message.request(topic);
+        if (nodeid == Message.NODEID_UPSTREAM) { // RFC 3: this rank, flagged upstream
+            b.nodeid(ctx.rank()).setFlags(org.fluxj.formats.msg.MessageFlags.UPSTREAM);
+        } else {
+            b.nodeid(nodeid);
+        }
         if (payload.length > 0) {
             b.payload(payload);
         }

@@ -7,16 +7,16 @@ import java.nio.file.Path;
 /**
  * A small tmpfs mounted for a test, to fill it up or make it read-only for real (the tests run
  * as root, for whom file permissions stop nothing). Tests that need one are skipped where
- * mount is not allowed.
+ * mount is not allowed. The end-to-end tests use it too, through this module's test-jar.
  */
-final class TmpFs implements AutoCloseable {
-    final Path dir;
+public final class TmpFs implements AutoCloseable {
+    public final Path dir;
 
     private TmpFs(Path dir) {
         this.dir = dir;
     }
 
-    static boolean available() {
+    public static boolean available() {
         try {
             Path probe = Files.createTempDirectory("fluxj-tmpfs-probe");
             try {
@@ -32,7 +32,7 @@ final class TmpFs implements AutoCloseable {
         }
     }
 
-    static TmpFs mount(long bytes) throws IOException {
+    public static TmpFs mount(long bytes) throws IOException {
         Path dir = Files.createTempDirectory("fluxj-tmpfs");
         if (run("mount", "-t", "tmpfs", "-o", "size=" + bytes, "tmpfs", dir.toString()) != 0) {
             throw new IOException("mount tmpfs on " + dir + " failed");
@@ -40,19 +40,19 @@ final class TmpFs implements AutoCloseable {
         return new TmpFs(dir);
     }
 
-    void readOnly() throws IOException {
+    public void readOnly() throws IOException {
         if (run("mount", "-o", "remount,ro", dir.toString()) != 0) {
             throw new IOException("remount ro " + dir + " failed");
         }
     }
 
-    void resize(long bytes) throws IOException {
+    public void resize(long bytes) throws IOException {
         if (run("mount", "-o", "remount,size=" + bytes, dir.toString()) != 0) {
             throw new IOException("remount size=" + bytes + " " + dir + " failed");
         }
     }
 
-    void readWrite() throws IOException {
+    public void readWrite() throws IOException {
         if (run("mount", "-o", "remount,rw", dir.toString()) != 0) {
             throw new IOException("remount rw " + dir + " failed");
         }

@@ -100,27 +100,9 @@ final class CNumbers {
         if (!digits) {
             return new Scan(0.0, 0);
         }
-        long exponent = 0;
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            int j = i + 1;
-            boolean expNegative = false;
-            if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
-                expNegative = s.charAt(j) == '-';
-                j++;
-            }
-            if (j < n && isDigit(s.charAt(j))) {
-                while (j < n && isDigit(s.charAt(j))) {
-                    if (exponent < 1_000_000_000L) {
-                        exponent = exponent * 10 + (s.charAt(j) - '0');
-                    }
-                    j++;
-                }
-                if (expNegative) {
-                    exponent = -exponent;
-                }
-                i = j;
-            }
-        }
+        Scan exp = exponent(s, i, 'e');
+        long exponent = (long) exp.value();
+        i = exp.end();
         String text = mantissa + "e" + exponent;
         double value;
         try {
@@ -151,27 +133,9 @@ final class CNumbers {
         if (whole.length() == 0 && fraction.length() == 0) {
             return null;
         }
-        long exponent = 0;
-        if (i < n && (s.charAt(i) == 'p' || s.charAt(i) == 'P')) {
-            int j = i + 1;
-            boolean expNegative = false;
-            if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
-                expNegative = s.charAt(j) == '-';
-                j++;
-            }
-            if (j < n && isDigit(s.charAt(j))) {
-                while (j < n && isDigit(s.charAt(j))) {
-                    if (exponent < 1_000_000_000L) {
-                        exponent = exponent * 10 + (s.charAt(j) - '0');
-                    }
-                    j++;
-                }
-                if (expNegative) {
-                    exponent = -exponent;
-                }
-                i = j;
-            }
-        }
+        Scan exp = exponent(s, i, 'p');
+        long exponent = (long) exp.value();
+        i = exp.end();
         String text = "0x" + (whole.length() == 0 ? "0" : whole) + "."
                 + (fraction.length() == 0 ? "0" : fraction) + "p" + exponent;
         double value;
@@ -220,5 +184,34 @@ final class CNumbers {
             end--;
         }
         return s.substring(0, end);
+    }
+
+    /**
+     * The optional exponent at {@code i} ({@code e-5}, {@code p+3}), as strtod reads it: a marker
+     * not followed by digits is not an exponent, and the scan stays at {@code i}. Huge exponents
+     * saturate (the value is then zero or infinite anyway).
+     */
+    private static Scan exponent(String s, int i, char marker) {
+        int n = s.length();
+        if (i >= n || Character.toLowerCase(s.charAt(i)) != marker) {
+            return new Scan(0, i);
+        }
+        int j = i + 1;
+        boolean negative = false;
+        if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
+            negative = s.charAt(j) == '-';
+            j++;
+        }
+        if (j >= n || !isDigit(s.charAt(j))) {
+            return new Scan(0, i);
+        }
+        long exponent = 0;
+        while (j < n && isDigit(s.charAt(j))) {
+            if (exponent < 1_000_000_000L) {
+                exponent = exponent * 10 + (s.charAt(j) - '0');
+            }
+            j++;
+        }
+        return new Scan(negative ? -exponent : exponent, j);
     }
 }

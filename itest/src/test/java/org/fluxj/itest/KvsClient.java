@@ -23,6 +23,10 @@ final class KvsClient {
     }
 
     static ObjectNode commitPayload(String ns, String key, String value) {
+        return commitPayload(ns, key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ObjectNode commitPayload(String ns, String key, byte[] value) {
         ObjectNode o = Json.object();
         o.put("namespace", ns);
         o.put("flags", 0);
@@ -30,11 +34,15 @@ final class KvsClient {
         ObjectNode op = ops.addObject();
         op.put("key", key);
         op.put("flags", 0);
-        op.set("dirent", new TreeObj.Val(value.getBytes(StandardCharsets.UTF_8)).toJson());
+        op.set("dirent", new TreeObj.Val(value).toJson());
         return o;
     }
 
     static CompletableFuture<Message> put(Handle h, String key, String value) {
+        return h.rpc("kvs.commit", commitPayload("primary", key, value), Message.NODEID_ANY);
+    }
+
+    static CompletableFuture<Message> putRaw(Handle h, String key, byte[] value) {
         return h.rpc("kvs.commit", commitPayload("primary", key, value), Message.NODEID_ANY);
     }
 

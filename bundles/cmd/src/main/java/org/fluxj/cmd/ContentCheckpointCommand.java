@@ -1,14 +1,11 @@
 package org.fluxj.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.fluxj.client.FluxException;
 import org.fluxj.formats.json.Json;
-import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.BlobRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,10 +31,11 @@ final class ContentCheckpointCommand extends FluxCommand {
 
         @Override
         public Integer call() {
-            JsonNode r = rpc("kvs_checkpoint_lookup", "content.checkpoint-get", null, 0);
-            JsonNode a = r.path("value");
-            if (!a.isArray()) {
-                a = Json.mapper().createArrayNode().add(a);
+            JsonNode a;
+            try {
+                a = KvsCheckpoint.list(handle(), false);
+            } catch (IOException e) {
+                throw fail("kvs_checkpoint_lookup: %s", e.getMessage());
             }
             if (!noHeader && !json) {
                 out().println(String.format("%-10s %-10s %-20s %s", "Index", "Sequence", "Time", "Rootref"));
@@ -67,26 +65,16 @@ final class ContentCheckpointCommand extends FluxCommand {
 
         @Override
         public Integer call() {
-            try {
-                handle().rpcGetJson("kvs.getroot", Json.object().put("namespace", "primary"), 0);
-                throw fail("please unload kvs module before updating checkpoint");
-            } catch (FluxException e) {
-                if (!e.is(Errno.ENOSYS)) {
-                    throw fail("please unload kvs module before updating checkpoint");
-                }
-            } catch (IOException e) {
-                throw fail("%s", e.getMessage());
-            }
+            KvsCheckpoint.requireKvsUnloaded(handle(), "please unload kvs module before updating checkpoint");
             if (!BlobRef.isValid(blobref)) {
                 throw fail("invalid blobref specified");
             }
-            ObjectNode o = Json.object();
-            ObjectNode v = o.putObject("value");
-            v.put("version", 1);
-            v.put("rootref", blobref);
-            v.put("sequence", 0);
-            v.put("timestamp", System.currentTimeMillis() / 1000.0);
-            rpcNoPayload("checkpoint update failed", "content-backing.checkpoint-put", o);
+            try {
+                KvsCheckpoint.commit(handle(), new KvsCheckpoint.Entry(blobref, 0, System.currentTimeMillis() / 1000.0),
+                        true);
+            } catch (IOException e) {
+                throw fail("checkpoint update failed: %s", e.getMessage());
+            }
             return 0;
         }
     }

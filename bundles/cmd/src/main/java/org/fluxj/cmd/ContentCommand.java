@@ -2,7 +2,10 @@ package org.fluxj.cmd;
 
 import java.io.IOException;
 import org.fluxj.client.Handle;
+import org.fluxj.formats.FormatException;
+import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.treeobj.BlobRef;
 import picocli.CommandLine.Command;
 
 /** {@code flux content load|store|flush|dropcache|checkpoint} (flux-core src/cmd/builtin/content.c). */
@@ -14,6 +17,18 @@ final class ContentCommand extends FluxCommand {
     public Integer call() {
         spec.commandLine().usage(err());
         return 1;
+    }
+
+    /** The instance's {@code content.hash}: the algorithm blobrefs are made with. */
+    static BlobRef.Algorithm hashAlgorithm(Handle h) {
+        try {
+            return BlobRef.Algorithm.byName(h.rpcGetJson("attr.get", Json.object().put("name", "content.hash"),
+                    Message.NODEID_ANY).path("value").asText("sha1"));
+        } catch (IOException e) {
+            throw new CommandException("getattr content.hash: " + e.getMessage());
+        } catch (FormatException e) {
+            throw new CommandException(e.getMessage());
+        }
     }
 
     /** A raw RPC: content.load/store take and give raw payloads (RFC 10). */

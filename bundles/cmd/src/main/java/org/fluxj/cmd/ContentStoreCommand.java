@@ -3,7 +3,6 @@ package org.fluxj.cmd;
 import java.io.IOException;
 import java.util.Arrays;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.treeobj.BlobRef;
 import picocli.CommandLine.Command;
@@ -22,14 +21,7 @@ final class ContentStoreCommand extends FluxCommand {
         if (chunksize < 0) {
             throw fail("--chunksize must not be negative");
         }
-        String hash = rpc("getattr content.hash", "attr.get", Json.object().put("name", "content.hash"))
-                .path("value").asText("sha1");
-        BlobRef.Algorithm alg;
-        try {
-            alg = BlobRef.Algorithm.byName(hash);
-        } catch (FormatException e) {
-            throw fail("%s", e.getMessage());
-        }
+        BlobRef.Algorithm alg = ContentCommand.hashAlgorithm(handle());
         byte[] all = System.in.readAllBytes();
         int chunk = chunksize == 0 || chunksize > all.length ? Math.max(all.length, 1) : chunksize;
         int off = 0;

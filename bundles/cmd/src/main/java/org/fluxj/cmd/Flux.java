@@ -51,6 +51,8 @@ public final class Flux implements Callable<Integer> {
         COMMANDS.put("sproc", SprocCommand.class);
         COMMANDS.put("kvs", KvsCommand.class);
         COMMANDS.put("content", ContentCommand.class);
+        COMMANDS.put("dump", DumpCommand.class);
+        COMMANDS.put("restore", RestoreCommand.class);
     }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this message.")

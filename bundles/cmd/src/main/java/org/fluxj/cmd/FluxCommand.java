@@ -40,6 +40,15 @@ public abstract class FluxCommand implements Callable<Integer> {
         return handle;
     }
 
+    /** Connects to the instance at {@code uri} instead of FLUX_URI's (a command's TARGET). */
+    protected void connect(String uri) {
+        try {
+            handle = Handle.open(uri);
+        } catch (IOException e) {
+            throw new CommandException(e.getMessage());
+        }
+    }
+
     /** A blocking RPC to the nearest broker; an error ends the command as "{@code what}: reason". */
     protected JsonNode rpc(String what, String topic, JsonNode payload) {
         return rpc(what, topic, payload, Message.NODEID_ANY);

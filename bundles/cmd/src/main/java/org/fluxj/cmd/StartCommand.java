@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.fluxj.client.Handle;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.hostlist.Hostlist;
@@ -39,6 +40,8 @@ import picocli.CommandLine.Parameters;
 final class StartCommand extends FluxCommand {
     static final double DEFAULT_EXIT_TIMEOUT = 20.0;
     static final String SYSTEM_CONFIG_PATH = "/etc/flux/system/conf.d";
+    static final String SYSTEM_STATEDIR = "/var/lib/flux";
+    static final String SYSTEM_URI = "local:///run/flux/local";
 
     @Option(names = {"-S", "--setattr"}, paramLabel = "ATTR=VAL", split = ",", description = "Set broker attribute")
     List<String> setattr = new ArrayList<>();
@@ -182,9 +185,6 @@ final class StartCommand extends FluxCommand {
         if (caliperProfile != null) {
             throw fail("--caliper-profile requires a version of Flux built with --enable-caliper");
         }
-        if (recovery != null) {
-            throw fail("--recovery is not supported yet");
-        }
     }
 
     /** The path of {@code bin/flux}, which bin/flux passes as the fluxj.home property. */
@@ -208,7 +208,11 @@ final class StartCommand extends FluxCommand {
             args.add("-S" + s);
         }
         args.addAll(brokerOpts);
-        String path = sysconfig ? SYSTEM_CONFIG_PATH : null;
+        boolean systemRecovery = recovery != null && recovery.isEmpty();
+        if (recovery != null) {
+            args.addAll(recoveryArgs());
+        }
+        String path = sysconfig || systemRecovery ? SYSTEM_CONFIG_PATH : null;
         if (configPath != null) {
             if (path != null) {
                 err().printf("flux-start: Warning: overriding recovery/--sysconfig path with %s%n", configPath);
@@ -221,6 +225,57 @@ final class StartCommand extends FluxCommand {
         for (String c : conf) {
             args.add("--conf=" + c);
         }
+        return args;
+    }
+
+    /**
+     * flux-core's process_recovery_option: one broker that needs no quorum and survives a failing
+     * module, on a statedir (a directory holding content.sqlite) or a dump to restore; with no
+     * TARGET, the system instance's statedir, which must not be in use.
+     */
+    private List<String> recoveryArgs() {
+        List<String> args = new ArrayList<>(List.of("-Sbroker.recovery-mode=1", "-Sbroker.quorum=1",
+                "-Sbroker.module-nopanic=1", "-Slog-stderr-level=5"));
+        String target = recovery;
+        if (target.isEmpty()) {
+            target = SYSTEM_STATEDIR;
+            try (Handle h = Handle.open(SYSTEM_URI)) {
+                throw fail("system instance is already running");
+            } catch (IOException e) {
+                // not running: its statedir is ours
+            }
+        }
+        Path p = Path.of(target);
+        if (!Files.exists(p)) {
+            throw fail("%s: No such file or directory", target);
+        }
+        if (!Files.isDirectory(p)) {
+            args.add("-Scontent.restore=" + target);
+            return args;
+        }
+        try {
+            int owner = ((Number) Files.getAttribute(p, "unix:uid")).intValue();
+            int me = ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue();
+            if (owner != me) {
+                throw fail("%s: not owned by you", target);
+            }
+        } catch (IOException e) {
+            throw fail("%s: %s", target, e.getMessage());
+        }
+        if (!Files.isReadable(p) || !Files.isWritable(p) || !Files.isExecutable(p)) {
+            throw fail("%s: no access", target);
+        }
+        Path db = p.resolve("content.sqlite");
+        if (!Files.exists(db)) {
+            throw fail("%s: No such file or directory", db);
+        }
+        if (!Files.isReadable(db)) {
+            throw fail("%s: no read permission", db);
+        }
+        if (!Files.isWritable(db)) {
+            throw fail("%s: no write permission", db);
+        }
+        args.add("-Sstatedir=" + target);
         return args;
     }
 

@@ -78,8 +78,6 @@ final class Txn {
         }
     }
 
-    /** Values whose base64 text is longer than this are stored as blobs (BLOBREF_MAX_STRING_SIZE). */
-    static final int MAX_INLINE_BASE64 = 72;
     private static final int LINK_DEPTH_LIMIT = 10;
 
     private final ObjectCache cache;
@@ -179,7 +177,7 @@ final class Txn {
     /**
      * Stores what a commit made, as kvstxn_unroll: each inline directory becomes a dirref to its
      * stored self, depth first, and each value whose base64 text is over
-     * {@value #MAX_INLINE_BASE64} characters a valref. Returns the root to store; the blobs to
+     * BlobRef.MAX_STRING_SIZE characters a valref. Returns the root to store; the blobs to
      * store (not the root) are added to {@code blobs}.
      */
     TreeObj.Dir unroll(TreeObj.Dir dir, List<byte[]> blobs) {
@@ -195,7 +193,7 @@ final class Txn {
                 blobs.add(data);
                 o = new TreeObj.DirRef(ref);
                 changed = true;
-            } else if (o instanceof TreeObj.Val v && base64Length(v.length()) > MAX_INLINE_BASE64) {
+            } else if (o instanceof TreeObj.Val v && base64Length(v.length()) > BlobRef.MAX_STRING_SIZE) {
                 o = new TreeObj.ValRef(store(v.data(), blobs));
                 changed = true;
             }

@@ -1,6 +1,7 @@
 package org.fluxj.formats.fluid;
 
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.internal.CNumbers;
 
 /**
  * FLUIDs (RFC 19): 64-bit ids laid out {@code [timestamp:40 | generator:14 | sequence:10]},
@@ -195,7 +196,7 @@ public final class Fluid {
             throw new FormatException("FLUID: invalid id ''");
         }
         int i = 0;
-        while (i < s.length() && isCSpace(s.charAt(i))) {
+        while (i < s.length() && CNumbers.isCSpace(s.charAt(i))) {
             i++;
         }
         String rest = s.substring(i);
@@ -208,10 +209,6 @@ public final class Fluid {
             throw invalid(rest.startsWith("0x") ? "hex" : "integer", s);
         }
         return id;
-    }
-
-    static boolean isCSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
     }
 
     private static Long decodeF58(String s) {
@@ -239,47 +236,16 @@ public final class Fluid {
 
     /** strtoull over the whole string but trailing white space; null on any error. */
     private static Long decodeInteger(String s, int base) {
-        int n = s.length();
-        int i = 0;
-        while (i < n && isCSpace(s.charAt(i))) {
-            i++;
-        }
-        boolean negative = false;
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            negative = s.charAt(i) == '-';
-            i++;
-        }
-        if (base == 16 && i + 1 < n && s.charAt(i) == '0'
-                && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
-                && i + 2 < n && Character.digit(s.charAt(i + 2), 16) >= 0 && s.charAt(i + 2) < 128) {
-            i += 2;
-        }
-        int start = i;
-        long value = 0;
-        boolean overflow = false;
-        while (i < n && s.charAt(i) < 128 && Character.digit(s.charAt(i), base) >= 0) {
-            int d = Character.digit(s.charAt(i), base);
-            if (Long.compareUnsigned(value, Long.divideUnsigned(-1L, base)) > 0) {
-                overflow = true;
-            } else {
-                long next = value * base + d;
-                if (Long.compareUnsigned(next, value * base) < 0) {
-                    overflow = true;
-                }
-                value = next;
-            }
-            i++;
-        }
-        int end = i == start ? 0 : i;
-        if (overflow) {
+        CNumbers.ScanUnsigned scan = CNumbers.strtoull(s, base);
+        if (scan.overflow()) {
             return null;
         }
-        for (int j = end; j < n; j++) {
-            if (!isCSpace(s.charAt(j))) {
+        for (int j = scan.end(); j < s.length(); j++) {
+            if (!CNumbers.isCSpace(s.charAt(j))) {
                 return null;
             }
         }
-        return negative ? -value : value;
+        return scan.value();
     }
 
     /** sscanf(s, "%4x.%4x.%4x.%4x%n") consuming all of s, as glibc scans; null if not. */
@@ -309,7 +275,7 @@ public final class Fluid {
     private static Long scanHex4(String s, int[] pos) {
         int n = s.length();
         int i = pos[0];
-        while (i < n && isCSpace(s.charAt(i))) {
+        while (i < n && CNumbers.isCSpace(s.charAt(i))) {
             i++;
         }
         int width = 4;

@@ -1,6 +1,7 @@
 package org.fluxj.formats.fluid;
 
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.internal.CNumbers;
 
 /**
  * Job ids as flux-core's {@code flux_job_id_parse} and {@code flux_job_id_encode} handle them:
@@ -21,7 +22,7 @@ public final class JobId {
             throw new FormatException("jobid: invalid FLUID ''");
         }
         int i = 0;
-        while (i < s.length() && Fluid.isCSpace(s.charAt(i))) {
+        while (i < s.length() && CNumbers.isCSpace(s.charAt(i))) {
             i++;
         }
         String rest = s.substring(i);

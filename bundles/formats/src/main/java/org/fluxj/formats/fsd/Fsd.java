@@ -1,6 +1,7 @@
 package org.fluxj.formats.fsd;
 
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.internal.CNumbers;
 
 /**
  * Flux Standard Duration (RFC 23): a floating point number of seconds in any form C's strtod

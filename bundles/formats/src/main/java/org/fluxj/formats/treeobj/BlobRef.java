@@ -13,6 +13,12 @@ import org.fluxj.formats.FormatException;
  */
 public final class BlobRef implements Comparable<BlobRef> {
 
+    /**
+     * flux-core's BLOBREF_MAX_STRING_SIZE: the longest blobref text plus its NUL. The KVS keeps a
+     * value inline in its directory (a {@code val}) below this size and stores it as a blob above.
+     */
+    public static final int MAX_STRING_SIZE = 72;
+
     /** The hash algorithms a Flux instance may choose for {@code content.hash}. */
     public enum Algorithm {
         SHA1("sha1", 20, "SHA-1"),

@@ -174,12 +174,16 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             Runat runat = new Runat(log, attrs.get("local-uri").orElse(null));
             stateMachine = new StateMachine(brokerThread, log, runat, this, rank == 0, quorumSize());
             stateMachine.onTransition(this::stateChanged);
+            if (attrs.has("broker.recovery-mode")) {
+                List<String> program = params.program();
+                stateMachine.recoveryMode(rank == 0 && (program == null || program.isEmpty()) ? recoveryBanner() : null);
+            }
             groups = new GroupsService();
             OverlayPort ov = overlay;
             BrokerModule overlayService = ov != null && ov.services() != null ? ov.services()
                     : org.fluxj.kernel.tbon.OverlayService.singleton();
             Modprobe modprobe = new Modprobe(modules, Modprobe.resolve(params.rc1Modules(), rank, attrs::get), params.builtins(),
-                    confdir(), runat, log);
+                    confdir(), runat, log, attrs::get, rank == 0);
             definePhases(runat, modprobe);
             for (BrokerModule svc : List.of(new AttrService(attrs, log), new LogService(log), new EventService(router),
                     config, new ModuleService(modules, router), stateMachine,
@@ -394,6 +398,25 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     private Path moduleDir() {
         String d = context.getProperty("fluxj.module-dir");
         return d == null ? null : Path.of(d);
+    }
+
+    /** What flux-core's broker prints before the recovery shell. */
+    private String recoveryBanner() {
+        String statedir = attrs.get("statedir-cleanup").orElse("").equals("0") ? attrs.get("statedir").orElse("-")
+                : "changes will not be preserved";
+        return "+-----------------------------------------------------\n"
+                + "| Entering Flux recovery mode.\n"
+                + "| All resources will be offline during recovery.\n"
+                + "| Any rc1 failures noted above may result in\n"
+                + "|  reduced functionality until manually corrected.\n"
+                + "|\n"
+                + "| broker.rc1_path    " + attrs.get("broker.rc1_path").orElse("-") + "\n"
+                + "| broker.rc3_path    " + attrs.get("broker.rc3_path").orElse("-") + "\n"
+                + "| config.path        " + attrs.get("config.path").orElse("-") + "\n"
+                + "| statedir           " + statedir + "\n"
+                + "|\n"
+                + "| Exit this shell when finished.\n"
+                + "+-----------------------------------------------------\n";
     }
 
     private void definePhases(Runat runat, Modprobe modprobe) {

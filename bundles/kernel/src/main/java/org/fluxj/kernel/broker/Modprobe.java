@@ -2,11 +2,14 @@ package org.fluxj.kernel.broker;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.fluxj.kernel.BrokerLog;
 import org.fluxj.kernel.api.Severity;
 import org.fluxj.kernel.module.ModuleHost;
@@ -29,15 +32,19 @@ final class Modprobe {
     private final Path confdir;
     private final Runat runat;
     private final BrokerLog log;
+    private final Function<String, Optional<String>> attr;
+    private final boolean leader;
 
     Modprobe(ModuleManager modules, List<String> rc1Modules, List<String> builtins, Path confdir, Runat runat,
-            BrokerLog log) {
+            BrokerLog log, Function<String, Optional<String>> attr, boolean leader) {
         this.modules = modules;
         this.rc1Modules = rc1Modules;
         this.builtins = builtins;
         this.confdir = confdir;
         this.runat = runat;
         this.log = log;
+        this.attr = attr;
+        this.leader = leader;
     }
 
     /** The alternative flux-core's rc1 names "content-backing": the backing store module. */
@@ -49,8 +56,7 @@ final class Modprobe {
      * {@value #CONTENT_BACKING} stands for the module the {@code content.backing-module}
      * attribute names ({@code content-sqlite} if unset; {@code none} loads none).
      */
-    static List<String> resolve(List<String> entries, int rank,
-            java.util.function.Function<String, java.util.Optional<String>> attr) {
+    static List<String> resolve(List<String> entries, int rank, Function<String, Optional<String>> attr) {
         List<String> out = new ArrayList<>();
         for (String e : entries) {
             String name = e;
@@ -62,7 +68,7 @@ final class Modprobe {
                 }
             }
             if (name.equals(CONTENT_BACKING)) {
-                name = attr.apply("content.backing-module").orElse("content-sqlite");
+                name = backingModule(attr);
                 if (name.equals("none") || name.isEmpty()) {
                     continue;
                 }
@@ -72,23 +78,54 @@ final class Modprobe {
         return out;
     }
 
+    private static String backingModule(Function<String, Optional<String>> attr) {
+        return attr.apply("content.backing-module").orElse("content-sqlite");
+    }
+
     int rc1() {
+        String backing = backingModule(attr);
+        Path restore = leader ? ContentDump.restoreFile(attr) : null;
+        int rc = 0;
+        if (restore != null && !(Files.isRegularFile(restore) && Files.isReadable(restore))) {
+            // unlike flux-core, keep the content when there is nothing to replace it with
+            log.log(Severity.ERR, "broker", "rc1.0: cannot restore " + restore + ": not a readable file");
+            restore = null;
+            rc = 1;
+        }
         for (String name : rc1Modules) {
+            boolean isBacking = name.equals(backing);
             try {
-                modules.load(name, List.of()).join();
+                // a restored dump replaces what the backing store held
+                modules.load(name, restore != null && isBacking ? List.of("truncate") : List.of()).join();
             } catch (CompletionException e) {
                 // as flux modprobe, a module that fails is reported and the others still load
                 log.log(Severity.ERR, "broker", "rc1: load " + name + ": " + e.getCause().getMessage());
+                continue;
+            }
+            if (restore != null && isBacking && restore(restore) != 0) {
+                rc = 1;
             }
         }
-        return runScripts("rc1");
+        return runScripts("rc1") | rc;
+    }
+
+    /** flux-core's rc1 restore task: the dump becomes the checkpoint the kvs starts from. */
+    private int restore(Path dump) {
+        log.log(Severity.INFO, "broker", "rc1.0: restoring content from " + dump);
+        int rc = run("rc1", List.of("flux", "restore", "--quiet", "--checkpoint", "--size-limit=100M", dump.toString()));
+        ContentDump.consumeRestoreLink(attr);
+        return rc;
     }
 
     int rc3() {
         int rc = runScripts("rc3");
+        String backing = backingModule(attr);
         List<ModuleHost> loaded = new ArrayList<>(modules.list());
         java.util.Collections.reverse(loaded);
         for (ModuleHost h : loaded) {
+            if (leader && h.name().equals(backing) && attr.apply("content.dump").isPresent()) {
+                rc |= dump();
+            }
             if (!builtins.contains(h.name())) {
                 try {
                     modules.remove(h.name()).join();
@@ -98,6 +135,37 @@ final class Modprobe {
             }
         }
         return rc;
+    }
+
+    /** flux-core's rc3 content-dump task: after the kvs is gone, the last checkpoint as a dump. */
+    private int dump() {
+        Path file;
+        try {
+            file = ContentDump.dumpFile(attr);
+        } catch (IOException e) {
+            log.log(Severity.ERR, "broker", "rc3.0: content.dump: " + e.getMessage());
+            return 1;
+        }
+        log.log(Severity.INFO, "broker", "rc3.0: dumping content to " + file);
+        int rc = run("rc3", List.of(Runat.shell(), "-c", "flux content flush && flux dump --quiet --ignore-failed-read"
+                + " --no-cache --maxreqs=128 --checkpoint '" + file.toString().replace("'", "'\\''") + "'"));
+        if (rc == 0) {
+            ContentDump.linkRestore(attr, file, log);
+        }
+        return rc;
+    }
+
+    private int run(String phase, List<String> argv) {
+        try {
+            int status = runat.runLogged(phase, 0, argv);
+            if (status != 0) {
+                log.log(Severity.ERR, "broker", phase + ".0: " + argv.get(argv.size() - 1) + " failed with exit code " + status);
+            }
+            return status;
+        } catch (IOException e) {
+            log.log(Severity.ERR, "broker", phase + ".0: " + e.getMessage());
+            return 1;
+        }
     }
 
     private int runScripts(String phase) {

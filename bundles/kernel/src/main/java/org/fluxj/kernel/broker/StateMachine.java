@@ -95,6 +95,8 @@ public final class StateMachine implements BrokerModule {
     private long tStart = System.nanoTime();
     private int exitCode;
     private ModuleContext ctx;
+    private boolean recovery;
+    private String recoveryBanner;
 
     StateMachine(Executor brokerThread, BrokerLog log, Runat runat, Actions actions, boolean leader) {
         this(brokerThread, log, runat, actions, leader, 1);
@@ -109,6 +111,15 @@ public final class StateMachine implements BrokerModule {
         this.actions = actions;
         this.leader = leader;
         this.quorumSize = quorumSize;
+    }
+
+    /**
+     * broker.recovery-mode: a failing rc1 does not end the instance (rc1-ignorefail), and the
+     * interactive initial program is first shown {@code banner} (none if null).
+     */
+    void recoveryMode(String banner) {
+        recovery = true;
+        recoveryBanner = banner;
     }
 
     @Override
@@ -255,6 +266,10 @@ public final class StateMachine implements BrokerModule {
                 if (!leader) {
                     runCheckParent();
                 } else if (runat.isDefined("rc2")) {
+                    if (recoveryBanner != null) {
+                        System.out.print(recoveryBanner);
+                        System.out.flush();
+                    }
                     runat.start("rc2", rc -> brokerThread.execute(() -> {
                         if (state.equals("run")) { // not killed by a shutdown
                             setExitCode(rc);
@@ -474,6 +489,10 @@ public final class StateMachine implements BrokerModule {
             return;
         }
         runat.start(name, rc -> {
+            if (rc != 0 && recovery && name.equals("rc1")) {
+                post("rc1-ignorefail");
+                return;
+            }
             if (rc != 0) {
                 setExitCode(rc);
             }

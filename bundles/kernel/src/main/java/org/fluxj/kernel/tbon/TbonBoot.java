@@ -90,7 +90,7 @@ final class TbonBoot {
             entries.add(new Topology.HostEntry(h.host(), h.parent()));
         }
         Topology topo = topology(tbon.topo, bc.size(), entries);
-        BootPlan plan = ConfigBoot.plan(bc, hostname, shape(topo), false);
+        BootPlan plan = ConfigBoot.plan(bc, hostname, shape(topo), attrs.has("broker.recovery-mode"));
         CurveCert cert;
         try {
             cert = CurveCert.load(Path.of(plan.curveCert()));

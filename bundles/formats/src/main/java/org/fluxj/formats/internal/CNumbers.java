@@ -1,19 +1,27 @@
-package org.fluxj.formats.fsd;
+package org.fluxj.formats.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-/** C library number conversions (strtod prefix scanning and printf %g) as glibc performs them. */
-final class CNumbers {
+/**
+ * C library number conversions (strtod prefix scanning and printf %g) as glibc performs them, for
+ * the formats that flux-core parses or prints with them. Not exported: the bundle's own helper.
+ */
+public final class CNumbers {
     private CNumbers() {
     }
 
     /** The result of scanning a number prefix: its value and the index just past it. */
-    record Scan(double value, int end) {
+    public record Scan(double value, int end) {
     }
 
-    private static boolean isCSpace(char c) {
+    /** The result of strtoull: the value (unsigned, negated if there was a minus sign), the index past it, ERANGE. */
+    public record ScanUnsigned(long value, int end, boolean overflow) {
+    }
+
+    /** C's isspace in the C locale. */
+    public static boolean isCSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
     }
 
@@ -30,20 +38,67 @@ final class CNumbers {
     }
 
     /**
+     * Scans the longest prefix of {@code s} that C's strtoull converts in {@code base} (0: 0x
+     * hex, 0 octal, else decimal; 16 also takes a 0x prefix). When nothing converts, the end is 0.
+     */
+    public static ScanUnsigned strtoull(String s, int base) {
+        int n = s.length();
+        int i = signStart(s);
+        boolean negative = i > 0 && s.charAt(i - 1) == '-';
+        boolean hexPrefix = i + 2 < n && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
+                && isDigitIn(s.charAt(i + 2), 16);
+        if (base == 0) {
+            base = hexPrefix ? 16 : i < n && s.charAt(i) == '0' ? 8 : 10;
+        }
+        if (base == 16 && hexPrefix) {
+            i += 2;
+        }
+        int start = i;
+        long value = 0;
+        boolean overflow = false;
+        while (i < n && isDigitIn(s.charAt(i), base)) {
+            int d = Character.digit(s.charAt(i), base);
+            if (Long.compareUnsigned(value, Long.divideUnsigned(-1L, base)) > 0) {
+                overflow = true;
+            } else {
+                long next = value * base + d;
+                if (Long.compareUnsigned(next, value * base) < 0) {
+                    overflow = true;
+                }
+                value = next;
+            }
+            i++;
+        }
+        if (i == start) {
+            return new ScanUnsigned(0, 0, false);
+        }
+        return new ScanUnsigned(overflow ? -1L : negative ? -value : value, i, overflow);
+    }
+
+    /** Where the digits start: past leading white space and one sign, as strtod and strtoull skip them. */
+    private static int signStart(String s) {
+        int i = 0;
+        while (i < s.length() && isCSpace(s.charAt(i))) {
+            i++;
+        }
+        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isDigitIn(char c, int base) {
+        return c < 128 && Character.digit(c, base) >= 0;
+    }
+
+    /**
      * Scans the longest prefix of {@code s} that C's strtod converts. When nothing converts,
      * the value is 0 and the end is 0 (the start of the string, before any white space).
      */
-    static Scan strtod(String s) {
-        int i = 0;
+    public static Scan strtod(String s) {
         int n = s.length();
-        while (i < n && isCSpace(s.charAt(i))) {
-            i++;
-        }
-        boolean negative = false;
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            negative = s.charAt(i) == '-';
-            i++;
-        }
+        int i = signStart(s);
+        boolean negative = i > 0 && s.charAt(i - 1) == '-';
         double sign = negative ? -1.0 : 1.0;
         if (matchesIgnoreCase(s, i, "inf")) {
             int end = matchesIgnoreCase(s, i, "infinity") ? i + 8 : i + 3;
@@ -103,14 +158,7 @@ final class CNumbers {
         Scan exp = exponent(s, i, 'e');
         long exponent = (long) exp.value();
         i = exp.end();
-        String text = mantissa + "e" + exponent;
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            value = 0.0; // unreachable: the text is well formed
-        }
-        return new Scan(sign * value, i);
+        return parsed(mantissa + "e" + exponent, sign, i);
     }
 
     private static Scan scanHex(String s, int start, double sign) {
@@ -136,19 +184,17 @@ final class CNumbers {
         Scan exp = exponent(s, i, 'p');
         long exponent = (long) exp.value();
         i = exp.end();
-        String text = "0x" + (whole.length() == 0 ? "0" : whole) + "."
-                + (fraction.length() == 0 ? "0" : fraction) + "p" + exponent;
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            value = 0.0; // unreachable: the text is well formed
-        }
-        return new Scan(sign * value, i);
+        return parsed("0x" + (whole.length() == 0 ? "0" : whole) + "." + (fraction.length() == 0 ? "0" : fraction)
+                + "p" + exponent, sign, i);
+    }
+
+    /** The value of well-formed Java floating point text, as the scan of a number ending at {@code end}. */
+    private static Scan parsed(String text, double sign, int end) {
+        return new Scan(sign * Double.parseDouble(text), end);
     }
 
     /** C's {@code printf("%.*g", precision, value)} for a finite value. */
-    static String formatG(double value, int precision) {
+    public static String formatG(double value, int precision) {
         int p = precision == 0 ? 1 : precision;
         boolean negative = value < 0 || (value == 0 && 1 / value < 0);
         String sign = negative ? "-" : "";

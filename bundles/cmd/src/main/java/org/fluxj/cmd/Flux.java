@@ -96,7 +96,17 @@ public final class Flux implements Callable<Integer> {
         CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            // a connection left open keeps its reader thread in a native read, and the JVM's
+            // exit waits 300 ms for such threads: close it so the command ends at once
+            for (CommandLine.ParseResult p = cl.getParseResult(); p != null; p = p.subcommand()) {
+                if (p.commandSpec().userObject() instanceof FluxCommand f) {
+                    f.disconnect();
+                }
+            }
+        }
     }
 
     /**

@@ -49,6 +49,14 @@ public abstract class FluxCommand implements Callable<Integer> {
         }
     }
 
+    /** Closes the connection, if one was opened. */
+    void disconnect() {
+        if (handle != null) {
+            handle.close();
+            handle = null;
+        }
+    }
+
     /** A blocking RPC to the nearest broker; an error ends the command as "{@code what}: reason". */
     protected JsonNode rpc(String what, String topic, JsonNode payload) {
         return rpc(what, topic, payload, Message.NODEID_ANY);

@@ -19,6 +19,12 @@ import org.fluxj.formats.treeobj.BlobRef;
  *
  * <p>Reads in a group run after the group's writes are committed, so they see every write made
  * before them.
+ *
+ * <p>A checkpoint put is committed only if every store queued before it is: since requests are
+ * carried out in order, a caller may send a root's blobs and its checkpoint without waiting in
+ * between (one group, one sync). So that a failed group's blobs are never named by a later
+ * checkpoint, the first checkpoint put carried out after a failed group that ended in stores is
+ * refused (with that group's error) without being written.
  */
 abstract class GroupCommitStore implements BackingStore {
 
@@ -66,6 +72,7 @@ abstract class GroupCommitStore implements BackingStore {
     private final CompletableFuture<Void> closeDone = new CompletableFuture<>();
     private long groups;
     private long groupedWrites;
+    private ContentException storesLost; // writer thread only: why a failed group's stores precede the next checkpoint
 
     GroupCommitStore(String name, BlobRef.Algorithm algorithm, Limits limits) {
         this.name = name;
@@ -256,11 +263,19 @@ abstract class GroupCommitStore implements BackingStore {
     /** Commits the group's writes, then answers its reads; returns the close request if any. */
     private CloseOp process(List<Op> group) {
         List<Write> writes = new ArrayList<>();
+        CheckpointPutOp refused = null;
         for (Op op : group) {
             if (op instanceof StoreOp s) {
                 writes.add(s.write);
             } else if (op instanceof CheckpointPutOp c) {
-                writes.add(c.write);
+                if (storesLost != null) {
+                    refused = c;
+                    c.done.completeExceptionally(new ContentException(storesLost.errno(),
+                            name + ": checkpoint-put: a store before it failed: " + storesLost.getMessage()));
+                    storesLost = null;
+                } else {
+                    writes.add(c.write);
+                }
             }
         }
         ContentException writeFailure = null;
@@ -276,6 +291,9 @@ abstract class GroupCommitStore implements BackingStore {
             } catch (RuntimeException e) {
                 writeFailure = new ContentException(Errno.EIO, name + ": commit: " + e, e);
             }
+            if (writeFailure != null && writes.get(writes.size() - 1) instanceof StoreWrite) {
+                storesLost = writeFailure;
+            }
         }
         CloseOp close = null;
         for (Op op : group) {
@@ -286,6 +304,9 @@ abstract class GroupCommitStore implements BackingStore {
                     s.done.complete(s.write.ref());
                 }
             } else if (op instanceof CheckpointPutOp c) {
+                if (c == refused) {
+                    continue;
+                }
                 if (writeFailure != null) {
                     c.done.completeExceptionally(writeFailure);
                 } else {

@@ -132,13 +132,41 @@ class GroupCommitTest {
             for (CompletableFuture<BlobRef> f : doomed) {
                 assertSame(full, assertThrows(ContentException.class, () -> get(f)));
             }
-            assertSame(full, assertThrows(ContentException.class, () -> get(checkpoint)));
+            // refused before its group's commit: the failed first group ended in a store
+            assertEquals(Errno.ENOSPC, assertThrows(ContentException.class, () -> get(checkpoint)).errno());
             store.failing = null;
             BlobRef ok = get(store.store(utf8("after the disk was freed")));
             assertArrayEquals(utf8("after the disk was freed"), get(store.load(ok)));
             assertEquals(Errno.ENOENT, assertThrows(ContentException.class,
                     () -> get(store.load(BlobRef.hash(Algorithm.SHA1, utf8("doomed 0"))))).errno());
             assertEquals(List.of(), get(store.checkpointGet()));
+        }
+    }
+
+    /**
+     * A root's blobs and its checkpoint may be sent without waiting in between: if the blobs'
+     * group fails and the checkpoint lands in the next one, the checkpoint must not be written.
+     */
+    @Test
+    void aCheckpointAfterStoresThatFailedIsRefusedOnce() throws Exception {
+        try (GatedStore store = new GatedStore()) {
+            CompletableFuture<BlobRef> first = store.store(utf8("first"));
+            store.firstCommitStarted.await();
+            ContentException full = new ContentException(Errno.ENOSPC, "gated: store: database or disk is full");
+            store.failing = full;
+            store.release.countDown();
+            assertSame(full, assertThrows(ContentException.class, () -> get(first)));
+            store.failing = null;
+            BlobRef root = BlobRef.hash(Algorithm.SHA1, utf8("first"));
+            ContentException refused = assertThrows(ContentException.class,
+                    () -> get(store.checkpointPut(new Checkpoint(root, 1, 0))));
+            assertEquals(Errno.ENOSPC, refused.errno());
+            assertTrue(refused.getMessage().contains("a store before it failed"), refused.getMessage());
+            assertEquals(List.of(), get(store.checkpointGet()));
+            // the blobs sent again, then the checkpoint: both committed
+            get(store.store(utf8("first")));
+            get(store.checkpointPut(new Checkpoint(root, 1, 0)));
+            assertEquals(1, get(store.checkpointGet()).size());
         }
     }
 

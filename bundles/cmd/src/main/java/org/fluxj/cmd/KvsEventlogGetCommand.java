@@ -4,27 +4,33 @@ import java.io.IOException;
 import org.fluxj.client.StreamingRpc;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.eventlog.EventlogEntry;
+import org.fluxj.formats.eventlog.EventlogFormatter;
 import org.fluxj.formats.msg.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code flux kvs eventlog get [-W] [-w] [-c N] [-u] KEY}: the entries, then new ones with -w. */
+/**
+ * {@code flux kvs eventlog get [-W] [-w] [-c N] [-u|-H] [-L[WHEN]] [-S] KEY}: the entries,
+ * then new ones with -w; with -S the eventlog comes in one response per appended blob.
+ */
 @Command(name = "get", description = "Get eventlog.")
 final class KvsEventlogGetCommand extends KvsSubcommand {
-    @Option(names = {"-W", "--waitcreate"}, description = "Wait for creation to occur")
+    @Option(names = {"-W", "--waitcreate"}, description = "Wait for creation to occur on watch")
     boolean waitcreate;
     @Option(names = {"-w", "--watch"}, description = "Monitor eventlog")
     boolean watch;
     @Option(names = {"-c", "--count"}, paramLabel = "COUNT", description = "Display at most COUNT events")
     int count;
-    @Option(names = {"-u", "--unformatted"}, description = "Show event in RFC 18 form")
+    @Option(names = {"-u", "--unformatted"}, description = KvsEventlogCommand.UNFORMATTED_HELP)
     boolean unformatted;
-    @Option(names = {"-H", "--human"}, description = "Display human-readable output")
+    @Option(names = {"-H", "--human"}, description = KvsEventlogCommand.HUMAN_HELP)
     boolean human;
-    @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = "Colorize output")
+    @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
+            preprocessor = Color.AttachedOnly.class)
     String color;
-    @Option(names = {"-S", "--stream"}, description = "Return potentially large eventlogs in multiple responses.")
+    @Option(names = {"-S", "--stream"}, description = "Return potentially large eventlogs in multiple responses "
+            + "(one per appended part) instead of one.")
     boolean stream;
 
     @Parameters(paramLabel = "key")
@@ -32,18 +38,20 @@ final class KvsEventlogGetCommand extends KvsSubcommand {
 
     @Override
     public Integer call() throws IOException {
+        EventlogFormatter f = KvsEventlogCommand.formatter(unformatted, human, color);
+        if (watch && stream) {
+            throw fail("--watch and --stream cannot be used together");
+        }
         int flags = (watch ? Kvs.WATCH | Kvs.WATCH_APPEND : 0) | (waitcreate ? Kvs.WAITCREATE : 0) | (stream ? Kvs.STREAM : 0);
-        KvsEventlogCommand.Lines lines = new KvsEventlogCommand.Lines();
-        int shown = 0;
-        if ((flags & (Kvs.WATCH | Kvs.STREAM)) == 0) {
-            byte[] data = Kvs.data(lookup(key, flags));
-            for (EventlogEntry e : parse(lines, data)) {
-                out().println(KvsEventlogCommand.format(e, unformatted));
+        if (!watch && !stream) {
+            for (EventlogEntry e : KvsEventlogCommand.decode(Kvs.data(lookup(key, flags)))) {
+                KvsEventlogCommand.print(f, e, out(), err());
             }
             out().flush();
             return 0;
         }
         StreamingRpc s = Kvs.watch(handle(), ns(), key, flags);
+        int shown = 0;
         for (Message m = next(s); m != null; m = next(s)) {
             if (!m.hasPayload()) {
                 continue;
@@ -54,13 +62,14 @@ final class KvsEventlogGetCommand extends KvsSubcommand {
             } catch (FormatException e) {
                 throw fail("%s: %s", key, e.getMessage());
             }
-            for (EventlogEntry e : parse(lines, data)) {
-                out().println(KvsEventlogCommand.format(e, unformatted));
-                out().flush();
-                if (count > 0 && ++shown == count) {
+            for (EventlogEntry e : KvsEventlogCommand.decode(data)) {
+                KvsEventlogCommand.print(f, e, out(), err());
+                if (watch && count > 0 && ++shown == count) {
+                    out().flush();
                     return 0;
                 }
             }
+            out().flush();
         }
         return 0;
     }
@@ -70,14 +79,6 @@ final class KvsEventlogGetCommand extends KvsSubcommand {
             return s.next();
         } catch (IOException e) {
             throw fail("%s: %s", key, e.getMessage());
-        }
-    }
-
-    private java.util.List<EventlogEntry> parse(KvsEventlogCommand.Lines lines, byte[] data) {
-        try {
-            return lines.feed(data);
-        } catch (FormatException e) {
-            throw fail("cannot decode improperly formatted eventlog");
         }
     }
 }

@@ -6,6 +6,7 @@ import org.fluxj.client.FluxException;
 import org.fluxj.client.StreamingRpc;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.eventlog.EventlogEntry;
+import org.fluxj.formats.eventlog.EventlogFormatter;
 import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
@@ -13,22 +14,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code flux kvs eventlog wait-event [-W] [-t DURATION] [-q] [-v] [-u] KEY EVENT}. */
+/** {@code flux kvs eventlog wait-event [-W] [-t DURATION] [-q] [-v] [-u|-H] [-L[WHEN]] KEY EVENT}. */
 @Command(name = "wait-event", description = "Wait for an event.")
 final class KvsEventlogWaitEventCommand extends KvsSubcommand {
-    @Option(names = {"-W", "--waitcreate"}, description = "Wait for creation to occur")
+    @Option(names = {"-W", "--waitcreate"}, description = "Wait for creation to occur on eventlog")
     boolean waitcreate;
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", description = "timeout after DURATION")
     String timeout;
-    @Option(names = {"-u", "--unformatted"}, description = "Show event in RFC 18 form")
+    @Option(names = {"-u", "--unformatted"}, description = KvsEventlogCommand.UNFORMATTED_HELP)
     boolean unformatted;
     @Option(names = {"-q", "--quiet"}, description = "Do not output matched event")
     boolean quiet;
     @Option(names = {"-v", "--verbose"}, description = "Output all events before matched event")
     boolean verbose;
-    @Option(names = {"-H", "--human"}, description = "Display human-readable output")
+    @Option(names = {"-H", "--human"}, description = KvsEventlogCommand.HUMAN_HELP)
     boolean human;
-    @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = "Colorize output")
+    @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
+            preprocessor = Color.AttachedOnly.class)
     String color;
 
     @Parameters(index = "0", paramLabel = "key")
@@ -38,6 +40,7 @@ final class KvsEventlogWaitEventCommand extends KvsSubcommand {
 
     @Override
     public Integer call() throws IOException {
+        EventlogFormatter f = KvsEventlogCommand.formatter(unformatted, human, color);
         Duration limit = null;
         if (timeout != null) {
             try {
@@ -50,7 +53,6 @@ final class KvsEventlogWaitEventCommand extends KvsSubcommand {
         long deadline = limit == null ? 0 : System.nanoTime() + limit.toNanos();
         int flags = Kvs.WATCH | Kvs.WATCH_APPEND | (waitcreate ? Kvs.WAITCREATE : 0);
         StreamingRpc s = Kvs.watch(handle(), ns(), key, flags);
-        KvsEventlogCommand.Lines lines = new KvsEventlogCommand.Lines();
         while (true) {
             Message m;
             try {
@@ -58,6 +60,9 @@ final class KvsEventlogWaitEventCommand extends KvsSubcommand {
             } catch (FluxException e) {
                 if (e.is(Errno.ETIMEDOUT)) {
                     throw fail("wait-event timeout on event '%s'", event);
+                }
+                if (e.is(Errno.ENOENT)) {
+                    throw fail("eventlog path %s not found", key);
                 }
                 throw fail("%s: %s", key, e.getMessage());
             }
@@ -67,22 +72,26 @@ final class KvsEventlogWaitEventCommand extends KvsSubcommand {
             if (!m.hasPayload()) {
                 continue;
             }
+            byte[] data;
             try {
-                for (EventlogEntry e : lines.feed(Kvs.data(Kvs.val(m.payloadObject())))) {
-                    if (e.name().equals(event)) {
-                        if (!quiet) {
-                            out().println(KvsEventlogCommand.format(e, unformatted));
-                        }
-                        out().flush();
-                        return 0;
-                    }
-                    if (verbose) {
-                        out().println(KvsEventlogCommand.format(e, unformatted));
-                    }
-                }
+                data = Kvs.data(Kvs.val(m.payloadObject()));
             } catch (FormatException e) {
-                throw fail("cannot decode improperly formatted eventlog");
+                throw fail("%s: %s", key, e.getMessage());
             }
+            for (EventlogEntry e : KvsEventlogCommand.decode(data)) {
+                f.updateT0(e.timestamp());
+                if (e.name().equals(event)) {
+                    if (!quiet) {
+                        KvsEventlogCommand.print(f, e, out(), err());
+                    }
+                    out().flush();
+                    return 0;
+                }
+                if (verbose) {
+                    KvsEventlogCommand.print(f, e, out(), err());
+                }
+            }
+            out().flush();
         }
     }
 }

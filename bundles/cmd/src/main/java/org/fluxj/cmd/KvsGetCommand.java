@@ -34,11 +34,15 @@ final class KvsGetCommand extends KvsSubcommand {
     boolean full;
     @Option(names = {"-c", "--count"}, paramLabel = "COUNT", description = "Display at most COUNT changes")
     int count;
-    @Option(names = {"-S", "--stream"}, description = "Return potentially large values in multiple responses.")
+    @Option(names = {"-S", "--stream"}, description = "Return potentially large values in multiple responses "
+            + "(one per appended part), printed one after the other, then a newline.")
     boolean stream;
 
     @Parameters(paramLabel = "key", arity = "1..*")
     List<String> keys;
+
+    /** Whether a streamed value printed anything (then its end is a newline). */
+    private boolean haveOutput;
 
     @Override
     public Integer call() throws IOException {
@@ -69,6 +73,7 @@ final class KvsGetCommand extends KvsSubcommand {
     private void watch(String key, int flags) throws IOException {
         StreamingRpc s = Kvs.watch(handle(), ns(), key, flags);
         int n = 0;
+        haveOutput = false;
         while (true) {
             Message m;
             try {
@@ -77,6 +82,9 @@ final class KvsGetCommand extends KvsSubcommand {
                 throw fail("%s: %s", key, e.getMessage());
             }
             if (m == null) {
+                if (stream && haveOutput) {
+                    out().print("\n"); // the parts of a streamed value end with one newline
+                }
                 return;
             }
             if (!m.hasPayload()) {
@@ -112,13 +120,15 @@ final class KvsGetCommand extends KvsSubcommand {
             writeRaw(data);
             return;
         }
+        if (data.length == 0) {
+            return; // no value to print, as flux-core (not even a newline)
+        }
         int len = 0;
         while (len < data.length && data[len] != 0) {
             len++; // printed as a C string
         }
-        if (len > 0 || !stream) {
-            out().print(new String(data, 0, len, StandardCharsets.UTF_8));
-            out().print(stream ? "" : "\n");
-        }
+        out().print(new String(data, 0, len, StandardCharsets.UTF_8));
+        out().print(stream ? "" : "\n");
+        haveOutput = true;
     }
 }

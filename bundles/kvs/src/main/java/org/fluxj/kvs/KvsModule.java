@@ -96,6 +96,8 @@ public final class KvsModule implements BrokerModule {
             }
         }
         if (ctx.rank() != 0) {
+            ctx.onRequest("kvs.setroot-pause", Roles.USER, m -> pauseHere(m, true)); // before kvs.*: first match
+            ctx.onRequest("kvs.setroot-unpause", Roles.USER, m -> pauseHere(m, false));
             ctx.onRequest("kvs.*", Roles.USER, this::forward);
             return;
         }
@@ -117,6 +119,8 @@ public final class KvsModule implements BrokerModule {
         });
         ctx.onRequest("kvs.stats-get", Roles.USER, this::stats);
         ctx.onRequest("kvs.disconnect", Roles.USER, this::disconnect);
+        ctx.onRequest("kvs.setroot-pause", Roles.USER, m -> whenReady(m, this::setrootPause));
+        ctx.onRequest("kvs.setroot-unpause", Roles.USER, m -> whenReady(m, this::setrootUnpause));
         ctx.onConfigReload(m -> {
             try {
                 configure(ctx.config());
@@ -728,7 +732,15 @@ public final class KvsModule implements BrokerModule {
         ObjectNode resp = Json.object();
         resp.put("rootref", n.ref.toString());
         resp.put("rootseq", n.seq);
-        plan.ok.forEach(c -> c.requests.forEach(r -> ctx.respond(r, resp)));
+        for (Namespace.Commit c : plan.ok) {
+            for (Message r : c.requests) {
+                if (n.paused) {
+                    n.held.add(Map.entry(r, resp));
+                } else {
+                    ctx.respond(r, resp);
+                }
+            }
+        }
         wakeVersionWaiters(n);
         if (gcThreshold > 0 && n.primary() && n.seq == gcThreshold) {
             ctx.log(Severity.WARNING, "KVS version has reached gc-threshold %d: consider flux shutdown --gc", gcThreshold);
@@ -830,6 +842,7 @@ public final class KvsModule implements BrokerModule {
             n.versionWaiters.clear();
             n.queue.forEach(c -> c.requests.forEach(r -> ctx.respondError(r, Errno.ENOTSUP.number(), null)));
             n.queue.clear();
+            releaseHeld(n); // those commits were applied before the namespace went away
         }
         ctx.respond(m, null);
     }
@@ -844,6 +857,38 @@ public final class KvsModule implements BrokerModule {
             e.put("flags", n.flags);
         }
         ctx.respond(m, o);
+    }
+
+    // ---------------------------------------------------------------- setroot-pause, setroot-unpause
+
+    /*
+     * flux-core's test hook: a rank stops applying a namespace's setroot events until unpaused.
+     * There, every rank (rank 0 too) answers its commits when it applies the setroot event of
+     * the root that holds them, so while paused those answers wait; on a rank other than 0 the
+     * rank's copy of the namespace also stays at its old root. Here a rank other than 0 keeps
+     * no copy (it forwards every request to rank 0), so what remains is the part about
+     * answers: while a namespace is paused on a rank, the commits and fences made through that
+     * rank are applied and published as ever, but their answers are held, and unpause sends
+     * them in order. Lookups and wait-version on a paused rank still see the current root.
+     */
+
+    private void setrootPause(Message m) throws RequestException {
+        Namespace n = namespace(m, string(payload(m), "namespace", true));
+        n.paused = true;
+        ctx.respond(m, null);
+    }
+
+    private void setrootUnpause(Message m) throws RequestException {
+        Namespace n = namespace(m, string(payload(m), "namespace", true));
+        n.paused = false;
+        releaseHeld(n);
+        ctx.respond(m, null);
+    }
+
+    private void releaseHeld(Namespace n) {
+        List<Map.Entry<Message, ObjectNode>> held = List.copyOf(n.held);
+        n.held.clear();
+        held.forEach(e -> ctx.respond(e.getKey(), e.getValue()));
     }
 
     // ---------------------------------------------------------------- stats, disconnect
@@ -862,7 +907,7 @@ public final class KvsModule implements BrokerModule {
             ObjectNode s = ns.putObject(n.name);
             s.put("#versionwaiters", n.versionWaiters.values().stream().mapToInt(List::size).sum());
             s.put("#no-op stores", 0);
-            s.put("#transactions", n.queue.size());
+            s.put("#transactions", n.queue.size() + n.held.size());
             s.put("#readytransactions", n.queue.size());
             s.put("store revision", n.seq);
         }
@@ -915,21 +960,66 @@ public final class KvsModule implements BrokerModule {
 
     // ---------------------------------------------------------------- ranks > 0
 
+    /** Namespaces paused on this rank (not 0), with the commit answers held for them. */
+    private final Map<String, List<Map.Entry<Message, Message>>> pausedHere = new HashMap<>();
+
     /** Any kvs request on a rank other than 0 goes to rank 0 with the requester's credential. */
     private void forward(Message m) {
         if (m.topic().equals("kvs.disconnect")) {
             return;
         }
-        Message.Builder b = Message.request(m.topic()).nodeid(0).cred(m.userid(), m.rolemask());
+        String held = m.topic().equals("kvs.commit") || m.topic().equals("kvs.fence") ? namespaceOf(m) : null;
+        Message.Builder b = Message.request(m.topic());
         if (m.hasPayload()) {
             b.payload(m.payload());
         }
-        ctx.rpc(b.build()).response().whenComplete((r, e) -> {
+        toRankZero(m, b).whenComplete((r, e) -> {
             if (e != null) {
                 respondError(m, e);
+            } else if (held != null && pausedHere.containsKey(held)) {
+                pausedHere.get(held).add(Map.entry(m, r));
             } else {
                 ctx.respondRaw(m, r.hasPayload() ? r.payload() : null);
             }
+        });
+    }
+
+    /** A request built in {@code b} sent to rank 0 as {@code m}'s requester. */
+    private CompletionStage<Message> toRankZero(Message m, Message.Builder b) {
+        return ctx.rpc(b.nodeid(0).cred(m.userid(), m.rolemask()).build()).response();
+    }
+
+    private static String namespaceOf(Message m) {
+        try {
+            JsonNode ns = m.payloadObject().get("namespace");
+            return ns != null && ns.isTextual() ? ns.asText() : null;
+        } catch (FormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * kvs.setroot-pause or -unpause on a rank other than 0: the namespace must exist and be the
+     * requester's (rank 0's getroot says), then commit answers for it are held here, or released.
+     */
+    private void pauseHere(Message m, boolean pause) throws RequestException {
+        String ns = string(payload(m), "namespace", true);
+        ObjectNode o = Json.object();
+        o.put("namespace", ns);
+        toRankZero(m, Message.request("kvs.getroot").payloadJson(o)).whenComplete((r, e) -> {
+            if (e != null) {
+                respondError(m, e);
+                return;
+            }
+            if (pause) {
+                pausedHere.putIfAbsent(ns, new ArrayList<>());
+            } else {
+                List<Map.Entry<Message, Message>> held = pausedHere.remove(ns);
+                if (held != null) {
+                    held.forEach(h -> ctx.respondRaw(h.getKey(), h.getValue().hasPayload() ? h.getValue().payload() : null));
+                }
+            }
+            ctx.respond(m, null);
         });
     }
 

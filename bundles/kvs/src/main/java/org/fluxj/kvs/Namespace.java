@@ -1,8 +1,10 @@
 package org.fluxj.kvs;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.treeobj.BlobRef;
@@ -40,6 +42,10 @@ final class Namespace {
     boolean busy;
     /** kvs.wait-version requests by the version they wait for. */
     final TreeMap<Long, List<Message>> versionWaiters = new TreeMap<>();
+    /** kvs.setroot-pause: answers to applied commits are held until kvs.setroot-unpause. */
+    boolean paused;
+    /** The held answers, in the order the commits were applied: each request and its answer. */
+    final List<Map.Entry<Message, ObjectNode>> held = new ArrayList<>();
 
     Namespace(String name, int owner, int flags, BlobRef ref, long seq) {
         this.name = name;

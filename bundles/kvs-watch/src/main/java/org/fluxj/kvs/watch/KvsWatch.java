@@ -2,7 +2,6 @@ package org.fluxj.kvs.watch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,8 +31,11 @@ import org.osgi.service.component.annotations.Component;
  * created) and for streaming watches ({@code FLUX_KVS_WATCH}) of a key: a response with the
  * value after each commit that wrote the key, or after every commit that changed it
  * ({@code WATCH_FULL}), only when it changed ({@code WATCH_UNIQ}), or only the data appended
- * ({@code WATCH_APPEND}, what eventlog watchers use). {@code kvs-watch.cancel} ends a watch with
- * ENODATA; a client's disconnect drops its watches.
+ * ({@code WATCH_APPEND}, what eventlog watchers use: one response per appended blob). Without
+ * {@code WATCH}, {@code FLUX_KVS_STREAM} answers a value in parts, as flux-core does for values
+ * too large for one response: a valref one response per blob, in order, a val in one, then
+ * ENODATA. {@code kvs-watch.cancel} ends a watch with ENODATA; a client's disconnect drops its
+ * watches.
  *
  * <p>Each lookup is made with the watcher's credential, at the root of the commit that caused
  * it, one at a time per watcher, so responses come in commit order and none is skipped.
@@ -236,7 +238,10 @@ public final class KvsWatch implements BrokerModule {
         ctx.respond(w.request, o);
     }
 
-    /** WATCH_APPEND: only what was appended since the last response; the value must only grow. */
+    /**
+     * WATCH_APPEND and STREAM: what was appended since the last response (all of it the first
+     * time), one response per blob of a valref; the value must only grow.
+     */
     private void deliverAppend(Watcher w, JsonNode val, boolean first) {
         TreeObj t;
         try {
@@ -274,19 +279,27 @@ public final class KvsWatch implements BrokerModule {
         }
         List<BlobRef> fresh = r.refs().subList(from, r.refs().size());
         w.sentCount = r.refs().size();
-        w.tail = w.tail.thenCompose(x -> loadAll(fresh)).handle((data, e) -> {
-            if (w.done) {
-                return null;
-            }
-            if (e != null) {
-                finish(w, errno(e), message(e));
-            } else {
-                if (data.length > 0 || first) {
-                    respondVal(w, new TreeObj.Val(data).toJson());
+        // every blob is asked for now; each is answered in its own response, in order
+        List<CompletableFuture<byte[]>> loads = new ArrayList<>(fresh.size());
+        for (BlobRef ref : fresh) {
+            loads.add(load(ref));
+        }
+        for (CompletableFuture<byte[]> load : loads) {
+            w.tail = w.tail.thenCompose(x -> load).handle((data, e) -> {
+                if (!w.done) {
+                    if (e != null) {
+                        finish(w, errno(e), message(e));
+                    } else {
+                        respondVal(w, new TreeObj.Val(data).toJson());
+                    }
                 }
+                return null;
+            });
+        }
+        w.tail = w.tail.thenRun(() -> {
+            if (!w.done) {
                 afterAppend(w, first);
             }
-            return null;
         });
     }
 
@@ -299,25 +312,17 @@ public final class KvsWatch implements BrokerModule {
         }
     }
 
-    private CompletableFuture<byte[]> loadAll(List<BlobRef> refs) {
-        List<CompletableFuture<Message>> fs = new ArrayList<>();
-        for (BlobRef ref : refs) {
-            fs.add(ctx.rpc(Message.request("content.load").nodeid(Message.NODEID_ANY).payload(ref.digest()).build())
-                    .response().toCompletableFuture());
-        }
-        return CompletableFuture.allOf(fs.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (int i = 0; i < fs.size(); i++) {
-                Message r = fs.get(i).join();
-                byte[] d = r.hasPayload() ? r.payload() : new byte[0];
-                if (!refs.get(i).matches(d)) {
-                    throw new CompletionException(new RequestException(Errno.EIO,
-                            "kvs-watch: content for " + refs.get(i) + " does not match its hash"));
-                }
-                out.writeBytes(d);
-            }
-            return out.toByteArray();
-        });
+    /** One blob from the content store, checked against its hash. */
+    private CompletableFuture<byte[]> load(BlobRef ref) {
+        return ctx.rpc(Message.request("content.load").nodeid(Message.NODEID_ANY).payload(ref.digest()).build())
+                .response().toCompletableFuture().thenApply(r -> {
+                    byte[] d = r.hasPayload() ? r.payload() : new byte[0];
+                    if (!ref.matches(d)) {
+                        throw new CompletionException(new RequestException(Errno.EIO,
+                                "kvs-watch: content for " + ref + " does not match its hash"));
+                    }
+                    return d;
+                });
     }
 
     private void cancel(Message m) throws Exception {

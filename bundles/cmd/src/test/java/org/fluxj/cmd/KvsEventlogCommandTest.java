@@ -1,0 +1,100 @@
+package org.fluxj.cmd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The options of flux kvs eventlog get and wait-event that need no broker. */
+class KvsEventlogCommandTest {
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Flux.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private static KvsEventlogGetCommand get(String... args) {
+        KvsEventlogGetCommand c = new KvsEventlogGetCommand();
+        new CommandLine(c).parseArgs(args);
+        return c;
+    }
+
+    @Test
+    void whenIsOnlyEverAttachedToTheColorOption() {
+        KvsEventlogGetCommand c = get("-L", "key");
+        assertEquals("always", c.color);
+        assertEquals("key", c.key);
+        c = get("--color", "key");
+        assertEquals("always", c.color);
+        assertEquals("key", c.key);
+        c = get("-Lnever", "key");
+        assertEquals("never", c.color);
+        c = get("--color=auto", "key");
+        assertEquals("auto", c.color);
+        c = get("-H", "-L", "-u", "key");
+        assertEquals("always", c.color);
+        assertTrue(c.human && c.unformatted);
+        c = get("key", "-L");
+        assertEquals("always", c.color);
+        c = get("key");
+        assertNull(c.color);
+        KvsEventlogWaitEventCommand w = new KvsEventlogWaitEventCommand();
+        new CommandLine(w).parseArgs("-L", "key", "event");
+        assertEquals("always", w.color);
+        assertEquals("key", w.key);
+        assertEquals("event", w.event);
+    }
+
+    @Test
+    void colorWhen() {
+        assertTrue(Color.use("always", "color"));
+        assertFalse(Color.use("never", "color"));
+        CommandException e = assertThrows(CommandException.class, () -> Color.use("sometimes", "color"));
+        assertEquals("Invalid argument to --color: 'sometimes'", e.getMessage());
+    }
+
+    @Test
+    void badOptionsFailBeforeTheBrokerIsAsked() {
+        for (String cmd : new String[] {"get", "wait-event"}) {
+            String[] tail = cmd.equals("get") ? new String[] {"k"} : new String[] {"k", "e"};
+            Run r = run(concat(new String[] {"kvs", "eventlog", cmd, "--color=foo"}, tail));
+            assertEquals(new Run(1, "", "flux-kvs: Invalid argument to --color: 'foo'\n"), r);
+            for (String[] opts : new String[][] {{"-Hu"}, {"-u", "--color=always"}, {"-u", "-L"}}) {
+                r = run(concat(concat(new String[] {"kvs", "eventlog", cmd}, opts), tail));
+                assertEquals(new Run(1, "", "flux-kvs: Do not specify --unformatted with --human or --color=always\n"), r);
+            }
+        }
+    }
+
+    @Test
+    void everyOptionIsExplainedInHelp() {
+        Run r = run("kvs", "eventlog", "get", "--help");
+        for (String opt : new String[] {"--waitcreate", "--watch", "--count", "--unformatted", "--human",
+            "--color[=WHEN]", "--stream", "--namespace"}) {
+            assertTrue(r.out().contains(opt), opt + " in " + r.out());
+        }
+        r = run("kvs", "eventlog", "wait-event", "--help");
+        for (String opt : new String[] {"--waitcreate", "--timeout", "--unformatted", "--quiet", "--verbose",
+            "--human", "--color[=WHEN]"}) {
+            assertTrue(r.out().contains(opt), opt + " in " + r.out());
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

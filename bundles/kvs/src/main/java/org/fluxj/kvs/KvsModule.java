@@ -41,9 +41,10 @@ import org.osgi.service.component.annotations.Component;
  * {@code stats-get}; {@code kvs.namespace-NS-setroot} events after each new root.
  *
  * <p>Commits to a namespace are applied in batches: while one batch is being made durable, the
- * commits that arrive queue up and form the next. A batch's new objects are stored (the content
- * module answers once the backing store has synced them), then, for the primary namespace, the
- * new root is checkpointed, and only then is the root published and every commit of the batch
+ * commits that arrive queue up and form the next. A batch's new objects are stored and, for the
+ * primary namespace, the new root checkpointed -- sent together: the backing store carries them
+ * out in order, usually in one synced transaction, and refuses a checkpoint that follows a lost
+ * store -- and only once both are answered is the root published and every commit of the batch
  * answered. So an acknowledged commit survives a SIGKILL of the broker, which flux-core does not
  * promise; {@code [kvs] durable-commits = false} restores flux-core's way (answer at once,
  * checkpoint every {@code checkpoint-period} and at unload) for comparison.
@@ -662,7 +663,11 @@ public final class KvsModule implements BrokerModule {
                 return;
             }
             long seq = n.seq + 1;
-            stored.thenCompose(v -> n.primary() && !n.removed ? checkpoint(plan.ref, seq) : CompletableFuture.completedFuture(null))
+            // the checkpoint follows the blobs at once: the content store carries them out in
+            // order and refuses a checkpoint after a lost store, so one group commit serves both
+            CompletableFuture<Void> checkpointed = n.primary() && !n.removed
+                    ? checkpoint(plan.ref, seq).toCompletableFuture() : CompletableFuture.completedFuture(null);
+            CompletableFuture.allOf(stored, checkpointed)
                     .whenComplete((v, err) -> {
                         if (err != null) {
                             plan.ok.forEach(c -> c.requests.forEach(r -> respondError(r, err)));

@@ -289,22 +289,31 @@ public final class ContentModule implements BrokerModule {
         if (value == null) {
             throw new RequestException(Errno.EPROTO, null);
         }
+        ObjectNode o = Json.object();
+        o.set("value", value);
+        if (ctx.rank() == 0) {
+            // every store before this request was sent to the backing module before it, which
+            // carries them out in order and refuses a checkpoint that follows a lost store: no
+            // need to wait for them here (flux-core flushes first, costing a second group commit)
+            forwardCheckpoint(m, "content-backing.checkpoint-put", 0, o);
+            return;
+        }
         cache.flush().whenComplete((v, flushFailure) -> {
             if (flushFailure != null) {
                 ctx.respondError(m, errnoOf(flushFailure), "error flushing content");
                 return;
             }
-            ObjectNode o = Json.object();
-            o.set("value", value);
-            String topic = ctx.rank() == 0 ? "content-backing.checkpoint-put" : "content.checkpoint-put";
-            int nodeid = ctx.rank() == 0 ? 0 : Message.NODEID_UPSTREAM;
-            ctx.rpc(topic, nodeid, o, 0).response().whenComplete((r, failure) -> {
-                if (failure != null) {
-                    respondError(m, failure);
-                } else {
-                    ctx.respond(m, null);
-                }
-            });
+            forwardCheckpoint(m, "content.checkpoint-put", Message.NODEID_UPSTREAM, o);
+        });
+    }
+
+    private void forwardCheckpoint(Message m, String topic, int nodeid, ObjectNode o) {
+        ctx.rpc(topic, nodeid, o, 0).response().whenComplete((r, failure) -> {
+            if (failure != null) {
+                respondError(m, failure);
+            } else {
+                ctx.respond(m, null);
+            }
         });
     }
 

@@ -1,21 +1,17 @@
 package org.fluxj.cmd;
 
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code flux config get|reload|builtin} (flux-core builtin/config.c). */
 @Command(name = "config",
         synopsisSubcommandLabel = "COMMAND",
-        description = "Manage configuration.",
-        subcommands = {
-            ConfigGetCommand.class,
-            ConfigReloadCommand.class,
-            ConfigBuiltinCommand.class,
-        })
-final class ConfigCommand extends FluxCommand {
-
+        description = "Manage configuration.")
+final class ConfigCommand extends FamilyCommand {
     @Override
-    public Integer call() {
-        spec.commandLine().usage(err());
-        return 1;
+    Map<String, Class<?>> subcommands() {
+        return table("get", ConfigGetCommand.class,
+                "reload", ConfigReloadCommand.class,
+                "builtin", ConfigBuiltinCommand.class);
     }
 }

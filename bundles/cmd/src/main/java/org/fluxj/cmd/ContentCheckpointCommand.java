@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.treeobj.BlobRef;
 import picocli.CommandLine.Command;
@@ -12,13 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code flux content checkpoint list [-n] [-j] | update BLOBREF}. */
-@Command(name = "checkpoint", synopsisSubcommandLabel = "COMMAND", description = "Manage checkpoints.",
-        subcommands = {ContentCheckpointCommand.List.class, ContentCheckpointCommand.Update.class})
-final class ContentCheckpointCommand extends FluxCommand {
+@Command(name = "checkpoint", synopsisSubcommandLabel = "COMMAND", description = "Manage checkpoints.")
+final class ContentCheckpointCommand extends FamilyCommand {
     @Override
-    public Integer call() {
-        spec.commandLine().usage(err());
-        return 1;
+    Map<String, Class<?>> subcommands() {
+        return table("list", ContentCheckpointCommand.List.class,
+                "update", ContentCheckpointCommand.Update.class);
     }
 
     /** Index, sequence, time and rootref of each checkpoint, newest first. */

@@ -1,6 +1,7 @@
 package org.fluxj.cmd;
 
 import java.io.IOException;
+import java.util.Map;
 import org.fluxj.client.Handle;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.Json;
@@ -9,14 +10,15 @@ import org.fluxj.formats.treeobj.BlobRef;
 import picocli.CommandLine.Command;
 
 /** {@code flux content load|store|flush|dropcache|checkpoint} (flux-core src/cmd/builtin/content.c). */
-@Command(name = "content", synopsisSubcommandLabel = "COMMAND", description = "Access content store.",
-        subcommands = {ContentLoadCommand.class, ContentStoreCommand.class, ContentFlushCommand.class,
-            ContentDropcacheCommand.class, ContentCheckpointCommand.class})
-final class ContentCommand extends FluxCommand {
+@Command(name = "content", synopsisSubcommandLabel = "COMMAND", description = "Access content store.")
+final class ContentCommand extends FamilyCommand {
     @Override
-    public Integer call() {
-        spec.commandLine().usage(err());
-        return 1;
+    Map<String, Class<?>> subcommands() {
+        return table("load", ContentLoadCommand.class,
+                "store", ContentStoreCommand.class,
+                "flush", ContentFlushCommand.class,
+                "dropcache", ContentDropcacheCommand.class,
+                "checkpoint", ContentCheckpointCommand.class);
     }
 
     /** The instance's {@code content.hash}: the algorithm blobrefs are made with. */

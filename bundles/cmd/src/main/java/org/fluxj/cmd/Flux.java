@@ -3,7 +3,9 @@ package org.fluxj.cmd;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -77,9 +79,23 @@ public final class Flux implements Callable<Integer> {
         return 1;
     }
 
-    /** A subcommand built on its own, so that picocli applies its model transformer. */
-    private static void addSubcommand(CommandLine cl, String name, Class<?> command) {
-        cl.addSubcommand(name, new CommandLine(command));
+    /**
+     * A subcommand built on its own, so that picocli applies its model transformer; of a
+     * {@link FamilyCommand}, only the subcommand {@code operands} names next is built (all of them if
+     * it names none, for help and usage errors), and so on down.
+     */
+    private static CommandLine build(Class<?> command, List<String> operands) {
+        CommandLine cl = new CommandLine(command);
+        if (cl.getCommand() instanceof FamilyCommand f) {
+            String next = operands.isEmpty() ? null : operands.get(0);
+            Class<?> only = next == null || next.equals("help") ? null : f.subcommands().get(next);
+            if (only != null) {
+                cl.addSubcommand(next, build(only, operands.subList(1, operands.size())));
+            } else {
+                f.subcommands().forEach((n, c) -> cl.addSubcommand(n, build(c, List.of())));
+            }
+        }
+        return cl;
     }
 
     public static void main(String[] args) {
@@ -116,18 +132,20 @@ public final class Flux implements Callable<Integer> {
      */
     static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new Flux());
-        String name = null;
+        // the words that are not options: a command, its subcommand... (an option's value
+        // may pass for one; then every subcommand is built, which is only slower)
+        List<String> operands = new ArrayList<>();
         for (String arg : args) {
             if (!arg.startsWith("-")) {
-                name = arg;
-                break;
+                operands.add(arg);
             }
         }
+        String name = operands.isEmpty() ? null : operands.get(0);
         Class<?> only = "help".equals(name) ? null : COMMANDS.get(name);
         if (only != null) {
-            addSubcommand(cl, name, only);
+            cl.addSubcommand(name, build(only, operands.subList(1, operands.size())));
         } else {
-            COMMANDS.forEach((n, c) -> addSubcommand(cl, n, c));
+            COMMANDS.forEach((n, c) -> cl.addSubcommand(n, build(c, List.of())));
         }
         cl.setParameterExceptionHandler(Errors::usage);
         cl.setExecutionExceptionHandler(Errors::failure);

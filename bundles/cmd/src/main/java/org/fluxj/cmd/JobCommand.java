@@ -1,5 +1,6 @@
 package org.fluxj.cmd;
 
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /**
@@ -8,15 +9,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "job",
         synopsisSubcommandLabel = "COMMAND",
-        description = "Interact with Flux jobs.",
-        subcommands = {
-            JobIdCommand.class,
-        })
-final class JobCommand extends FluxCommand {
-
+        description = "Interact with Flux jobs.")
+final class JobCommand extends FamilyCommand {
     @Override
-    public Integer call() {
-        spec.commandLine().usage(err());
-        return 1;
+    Map<String, Class<?>> subcommands() {
+        return table("id", JobIdCommand.class);
     }
 }

@@ -1,35 +1,31 @@
 package org.fluxj.cmd;
 
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code flux kvs}: the KVS (flux-core src/cmd/flux-kvs.c, doc/man1/flux-kvs.rst). */
 @Command(name = "kvs",
         synopsisSubcommandLabel = "COMMAND",
-        description = "Flux key-value store utility.",
-        subcommands = {
-            KvsGetCommand.class,
-            KvsPutCommand.class,
-            KvsDirCommand.class,
-            KvsLsCommand.class,
-            KvsUnlinkCommand.class,
-            KvsLinkCommand.class,
-            KvsReadlinkCommand.class,
-            KvsMkdirCommand.class,
-            KvsCopyCommand.class,
-            KvsMoveCommand.class,
-            KvsGetrootCommand.class,
-            KvsVersionCommand.class,
-            KvsWaitCommand.class,
-            KvsSyncCommand.class,
-            KvsDropcacheCommand.class,
-            KvsNamespaceCommand.class,
-            KvsEventlogCommand.class,
-        })
-final class KvsCommand extends FluxCommand {
-
+        description = "Flux key-value store utility.")
+final class KvsCommand extends FamilyCommand {
     @Override
-    public Integer call() {
-        spec.commandLine().usage(err());
-        return 1;
+    Map<String, Class<?>> subcommands() {
+        return table("get", KvsGetCommand.class,
+                "put", KvsPutCommand.class,
+                "dir", KvsDirCommand.class,
+                "ls", KvsLsCommand.class,
+                "unlink", KvsUnlinkCommand.class,
+                "link", KvsLinkCommand.class,
+                "readlink", KvsReadlinkCommand.class,
+                "mkdir", KvsMkdirCommand.class,
+                "copy", KvsCopyCommand.class,
+                "move", KvsMoveCommand.class,
+                "getroot", KvsGetrootCommand.class,
+                "version", KvsVersionCommand.class,
+                "wait", KvsWaitCommand.class,
+                "sync", KvsSyncCommand.class,
+                "dropcache", KvsDropcacheCommand.class,
+                "namespace", KvsNamespaceCommand.class,
+                "eventlog", KvsEventlogCommand.class);
     }
 }

@@ -3,6 +3,7 @@ package org.fluxj.cmd;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.eventlog.Eventlog;
 import org.fluxj.formats.eventlog.EventlogEntry;
@@ -10,18 +11,18 @@ import org.fluxj.formats.eventlog.EventlogFormatter;
 import picocli.CommandLine.Command;
 
 /** {@code flux kvs eventlog append|get|wait-event}: RFC 18 eventlogs in the KVS. */
-@Command(name = "eventlog", synopsisSubcommandLabel = "COMMAND", description = "Manipulate a KVS eventlog.",
-        subcommands = {KvsEventlogAppendCommand.class, KvsEventlogGetCommand.class, KvsEventlogWaitEventCommand.class})
-final class KvsEventlogCommand extends FluxCommand {
+@Command(name = "eventlog", synopsisSubcommandLabel = "COMMAND", description = "Manipulate a KVS eventlog.")
+final class KvsEventlogCommand extends FamilyCommand {
+    @Override
+    Map<String, Class<?>> subcommands() {
+        return table("append", KvsEventlogAppendCommand.class,
+                "get", KvsEventlogGetCommand.class,
+                "wait-event", KvsEventlogWaitEventCommand.class);
+    }
+
     static final String UNFORMATTED_HELP = "Show event in RFC 18 form";
     static final String HUMAN_HELP = "Display human-readable output: the date and minute in brackets at the "
             + "first event and whenever the minute changes, the seconds since then in between";
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(err());
-        return 1;
-    }
 
     /**
      * The formatter of {@code get} and {@code wait-event}, as flux-kvs's formatter_create: RFC 18

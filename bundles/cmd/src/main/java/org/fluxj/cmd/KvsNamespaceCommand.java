@@ -1,14 +1,15 @@
 package org.fluxj.cmd;
 
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code flux kvs namespace create|remove|list}. */
-@Command(name = "namespace", synopsisSubcommandLabel = "COMMAND", description = "Perform KVS namespace operations.",
-        subcommands = {KvsNamespaceCreateCommand.class, KvsNamespaceRemoveCommand.class, KvsNamespaceListCommand.class})
-final class KvsNamespaceCommand extends FluxCommand {
+@Command(name = "namespace", synopsisSubcommandLabel = "COMMAND", description = "Perform KVS namespace operations.")
+final class KvsNamespaceCommand extends FamilyCommand {
     @Override
-    public Integer call() {
-        spec.commandLine().usage(err());
-        return 1;
+    Map<String, Class<?>> subcommands() {
+        return table("create", KvsNamespaceCreateCommand.class,
+                "remove", KvsNamespaceRemoveCommand.class,
+                "list", KvsNamespaceListCommand.class);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.fluxj.client.FluxException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
@@ -15,20 +16,15 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "module",
         synopsisSubcommandLabel = "COMMAND",
-        description = "Manage broker modules.",
-        subcommands = {
-            ModuleListCommand.class,
-            ModuleLoadCommand.class,
-            ModuleRemoveCommand.class,
-            ModuleReloadCommand.class,
-            ModuleStatsCommand.class,
-        })
-final class ModuleCommand extends FluxCommand {
-
+        description = "Manage broker modules.")
+final class ModuleCommand extends FamilyCommand {
     @Override
-    public Integer call() {
-        spec.commandLine().usage(err());
-        return 1;
+    Map<String, Class<?>> subcommands() {
+        return table("list", ModuleListCommand.class,
+                "load", ModuleLoadCommand.class,
+                "remove", ModuleRemoveCommand.class,
+                "reload", ModuleReloadCommand.class,
+                "stats", ModuleStatsCommand.class);
     }
 
     /** canonicalize_if_path: a module given by path is sent as an absolute path. */

@@ -1,5 +1,6 @@
 package org.fluxj.cmd;
 
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /**
@@ -9,19 +10,14 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "overlay",
         synopsisSubcommandLabel = "COMMAND",
-        description = "Manage overlay network.",
-        subcommands = {
-            OverlayStatusCommand.class,
-            OverlayErrorsCommand.class,
-            OverlayLookupCommand.class,
-            OverlayParentofCommand.class,
-            OverlayDisconnectCommand.class,
-        })
-final class OverlayCommand extends FluxCommand {
-
+        description = "Manage overlay network.")
+final class OverlayCommand extends FamilyCommand {
     @Override
-    public Integer call() {
-        spec.commandLine().usage(err());
-        return 1;
+    Map<String, Class<?>> subcommands() {
+        return table("status", OverlayStatusCommand.class,
+                "errors", OverlayErrorsCommand.class,
+                "lookup", OverlayLookupCommand.class,
+                "parentof", OverlayParentofCommand.class,
+                "disconnect", OverlayDisconnectCommand.class);
     }
 }

@@ -1,28 +1,24 @@
 package org.fluxj.cmd;
 
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code flux R}: read, generate and process RFC 20 resource set objects. */
 @Command(name = "R",
         synopsisSubcommandLabel = "COMMAND",
-        description = "Read, generate, and process RFC 20 Resource Set objects.",
-        subcommands = {
-            REncodeCommand.class,
-            RAppendCommand.class,
-            RDiffCommand.class,
-            RIntersectCommand.class,
-            RRemapCommand.class,
-            RRerankCommand.class,
-            RDecodeCommand.class,
-            RVerifyCommand.class,
-            RSetPropertyCommand.class,
-            RParseConfigCommand.class,
-        })
-public final class RCommand extends FluxCommand {
-
+        description = "Read, generate, and process RFC 20 Resource Set objects.")
+public final class RCommand extends FamilyCommand {
     @Override
-    public Integer call() {
-        spec.commandLine().usage(err());
-        return 1;
+    Map<String, Class<?>> subcommands() {
+        return table("encode", REncodeCommand.class,
+                "append", RAppendCommand.class,
+                "diff", RDiffCommand.class,
+                "intersect", RIntersectCommand.class,
+                "remap", RRemapCommand.class,
+                "rerank", RRerankCommand.class,
+                "decode", RDecodeCommand.class,
+                "verify", RVerifyCommand.class,
+                "set-property", RSetPropertyCommand.class,
+                "parse-config", RParseConfigCommand.class);
     }
 }

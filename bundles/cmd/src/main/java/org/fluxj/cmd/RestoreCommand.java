@@ -63,6 +63,30 @@ final class RestoreCommand extends FluxCommand {
         }
         progress = new ArchiveProgress(err(), handle(), "restore", "restored", !quiet && !verbose, sdNotify);
         storer = new BlobStorer(handle(), ContentCommand.hashAlgorithm(handle()), noCache, maxreqs);
+        Snapshot snapshot = read(limit);
+        BlobRef root = storeDir("root", snapshot.root());
+        storer.finish();
+        progress.end();
+        if (checkpoint) {
+            toCheckpoint(root, snapshot.timestamp());
+        } else {
+            toKey(root);
+        }
+        if (!noCache) {
+            try {
+                Handle.get(handle().rpc("content.flush", null, 0));
+            } catch (IOException e) {
+                err().println("flux-restore: error flushing content cache: " + e.getMessage());
+            }
+        }
+        return 0;
+    }
+
+    /** The archive's tree (directories as maps, leaves as tree objects) and its newest entry's time. */
+    private record Snapshot(Map<String, Object> root, long timestamp) {
+    }
+
+    private Snapshot read(long limit) {
         Map<String, Object> root = new TreeMap<>();
         long timestamp = 0;
         try (TarArchiveInputStream tar = KvsArchive.open(infile)) {
@@ -96,40 +120,33 @@ final class RestoreCommand extends FluxCommand {
         } catch (IOException e) {
             throw fail("%s: %s", infile, e.getMessage());
         }
-        TreeObj.DirRef rootref = new TreeObj.DirRef(storeDir("root", root));
-        storer.finish();
-        progress.end();
-        String blobref = rootref.refs().get(0).toString();
-        if (checkpoint) {
-            if (!quiet) {
-                err().println("flux-restore: writing snapshot " + shortBlobref(blobref) + " to checkpoint for next KVS start");
-            }
-            try {
-                // a restored tree starts the sequence over, as flux-core's restore does
-                KvsCheckpoint.commit(handle(), new KvsCheckpoint.Entry(blobref, 0,
-                        timestamp > 0 ? timestamp : System.currentTimeMillis() / 1000.0), noCache);
-            } catch (IOException e) {
-                throw fail("error updating checkpoint: %s", e.getMessage());
-            }
-        } else {
-            if (!quiet) {
-                err().println("flux-restore: writing snapshot " + shortBlobref(blobref) + " to KVS key '" + key + "'");
-            }
-            var ops = Json.mapper().createArrayNode().add(Kvs.op(key, 0, rootref));
-            try {
-                Kvs.commit(handle(), Kvs.namespace(null), 0, ops);
-            } catch (IOException e) {
-                throw fail("error updating %s: %s", key, e.getMessage());
-            }
+        return new Snapshot(root, timestamp);
+    }
+
+    /** The root becomes the checkpoint the next kvs start loads; its sequence starts over, as flux-core's. */
+    private void toCheckpoint(BlobRef root, long timestamp) {
+        if (!quiet) {
+            err().println("flux-restore: writing snapshot " + shortBlobref(root) + " to checkpoint for next KVS start");
         }
-        if (!noCache) {
-            try {
-                Handle.get(handle().rpc("content.flush", null, 0));
-            } catch (IOException e) {
-                err().println("flux-restore: error flushing content cache: " + e.getMessage());
-            }
+        try {
+            KvsCheckpoint.commit(handle(), new KvsCheckpoint.Entry(root.toString(), 0,
+                    timestamp > 0 ? timestamp : System.currentTimeMillis() / 1000.0), noCache);
+        } catch (IOException e) {
+            throw fail("error updating checkpoint: %s", e.getMessage());
         }
-        return 0;
+    }
+
+    /** The root becomes the directory at --key. */
+    private void toKey(BlobRef root) {
+        if (!quiet) {
+            err().println("flux-restore: writing snapshot " + shortBlobref(root) + " to KVS key '" + key + "'");
+        }
+        var ops = Json.mapper().createArrayNode().add(Kvs.op(key, 0, new TreeObj.DirRef(root)));
+        try {
+            Kvs.commit(handle(), Kvs.namespace(null), 0, ops);
+        } catch (IOException e) {
+            throw fail("error updating %s: %s", key, e.getMessage());
+        }
     }
 
     private long limit() {
@@ -207,7 +224,8 @@ final class RestoreCommand extends FluxCommand {
     }
 
     /** The hash name and the first 8 digits, as flux-core's restore prints a blobref. */
-    private static String shortBlobref(String blobref) {
+    private static String shortBlobref(BlobRef ref) {
+        String blobref = ref.toString();
         int dash = blobref.indexOf('-');
         return blobref.substring(0, Math.min(blobref.length(), dash + 1 + 8));
     }

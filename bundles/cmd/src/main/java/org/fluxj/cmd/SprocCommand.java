@@ -3,6 +3,7 @@ package org.fluxj.cmd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.fluxj.client.Handle;
 import org.fluxj.formats.json.Json;
@@ -19,14 +20,13 @@ import picocli.CommandLine.Option;
 @Command(name = "sproc",
         synopsisSubcommandLabel = "COMMAND",
         description = "Manage subprocesses of Flux subprocess servers.",
-        footer = {"", "supported subcommands: ps, kill, wait"},
-        subcommands = {SprocCommand.Ps.class, SprocCommand.Kill.class, SprocCommand.Wait.class})
-final class SprocCommand extends FluxCommand {
-
+        footer = {"", "supported subcommands: ps, kill, wait"})
+final class SprocCommand extends FamilyCommand {
     @Override
-    public Integer call() {
-        spec.commandLine().usage(err());
-        return 1;
+    Map<String, Class<?>> subcommands() {
+        return table("ps", SprocCommand.Ps.class,
+                "kill", SprocCommand.Kill.class,
+                "wait", SprocCommand.Wait.class);
     }
 
     /** The options every subcommand takes. */

@@ -120,7 +120,7 @@ class StartCommandIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            --recovery,--test-size=1                      | flux-start: --recovery is not supported yet
+            --recovery=/nonexistent/sd,--test-size=1      | flux-start: /nonexistent/sd: No such file or directory
             --caliper-profile=x                           | flux-start: --caliper-profile requires a version of Flux built with --enable-caliper
             --test-size=2,--test-hosts=a                  | flux-start: --test-hosts hostlist has incorrect size
             --test-size=2,--test-hosts=a[                 | flux-start: could not decode --test-hosts hostlist

@@ -230,6 +230,10 @@ class DumpRestoreIT {
             assertEquals(0, b.finish());
         }
         long after = Files.size(statedir.resolve("content.sqlite"));
+        try (var files = Files.list(statedir)) {
+            assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".old")).toList(),
+                    "the old store is deleted once restored");
+        }
         assertTrue(after * 4 < before, "content.sqlite " + before + " bytes before, " + after + " after");
     }
 
@@ -293,6 +297,27 @@ class DumpRestoreIT {
                 "true");
         assertEquals(1, r.status(), r.err());
         assertTrue(r.err().contains("cannot restore " + dir.resolve("gone.tgz") + ": not a readable file"), r.err());
+        try (TestBroker b = broker(statedir)) {
+            assertEquals("yes\n", b.ok("kvs", "get", "kept"));
+        }
+    }
+
+    @Test
+    void aCorruptDumpFailsTheStartAndLeavesTheOldStoreAside(@TempDir Path dir) throws Exception {
+        Path statedir = dir.resolve("state");
+        try (TestBroker b = broker(statedir)) {
+            b.ok("kvs", "put", "kept=yes");
+        }
+        Path corrupt = Files.writeString(dir.resolve("corrupt.tgz"), "not a dump, but long enough to look at".repeat(30));
+        FluxCli.Result r = FluxCli.run("start", "-Sstatedir=" + statedir, "-Scontent.restore=" + corrupt, "true");
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("flux-restore: " + corrupt), r.err());
+        List<Path> aside;
+        try (var files = Files.list(statedir)) {
+            aside = files.filter(p -> p.getFileName().toString().matches("content\\.sqlite\\.\\d{8}T\\d{6}\\.old")).toList();
+        }
+        assertEquals(1, aside.size(), "the old store is kept aside");
+        Files.move(aside.get(0), statedir.resolve("content.sqlite"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try (TestBroker b = broker(statedir)) {
             assertEquals("yes\n", b.ok("kvs", "get", "kept"));
         }

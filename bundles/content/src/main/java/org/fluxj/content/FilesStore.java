@@ -45,7 +45,7 @@ public final class FilesStore extends GroupCommitStore {
      *
      * @param algorithm the hash algorithm ({@code content.hash})
      * @param sync whether files and the directory are synced before a store is acknowledged
-     * @param truncate whether existing content is removed first
+     * @param truncate whether existing content is set aside first (kept as .old until the first checkpoint)
      * @param maxBlob the largest blob accepted
      */
     public record Options(BlobRef.Algorithm algorithm, boolean sync, boolean truncate, long maxBlob) {
@@ -75,9 +75,10 @@ public final class FilesStore extends GroupCommitStore {
                     NAME + ": statedir " + statedir + ": " + (Files.exists(statedir) ? "not a directory" : "does not exist"));
         }
         Path dir = statedir.resolve(DIR);
+        List<Path> setAside = List.of();
         try {
             if (options.truncate()) {
-                deleteTree(dir);
+                setAside = setAside(List.of(dir));
             }
             if (!Files.isDirectory(dir)) {
                 Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -94,6 +95,7 @@ public final class FilesStore extends GroupCommitStore {
             throw error("open " + dir, e);
         }
         FilesStore store = new FilesStore(dir, options);
+        store.keepUntilCheckpoint(setAside);
         store.start();
         return store;
     }
@@ -239,17 +241,6 @@ public final class FilesStore extends GroupCommitStore {
             }
         }
         return new ContentException(errno, NAME + ": " + op + ": " + (text == null ? errno.message() : text.replace('\n', ' ')), e);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted((a, b) -> b.getNameCount() - a.getNameCount())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 
     @Override

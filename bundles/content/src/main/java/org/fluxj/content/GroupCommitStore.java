@@ -1,9 +1,17 @@
 package org.fluxj.content;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
 import org.fluxj.content.api.BackingStore;
 import org.fluxj.content.api.Checkpoint;
 import org.fluxj.content.api.ContentException;
@@ -25,6 +33,10 @@ import org.fluxj.formats.treeobj.BlobRef;
  * between (one group, one sync). So that a failed group's blobs are never named by a later
  * checkpoint, the first checkpoint put carried out after a failed group that ended in stores is
  * refused (with that group's error) without being written.
+ *
+ * <p>A store opened with {@code truncate} sets the old content aside ({@link #setAside}) rather
+ * than deleting it, and deletes it once the new content has its first checkpoint: a restore that
+ * fails half-way leaves the old content there to go back to.
  */
 abstract class GroupCommitStore implements BackingStore {
 
@@ -73,6 +85,7 @@ abstract class GroupCommitStore implements BackingStore {
     private long groups;
     private long groupedWrites;
     private ContentException storesLost; // writer thread only: why a failed group's stores precede the next checkpoint
+    private List<Path> setAside = List.of(); // writer thread once started: old content, deleted at the first checkpoint
 
     GroupCommitStore(String name, BlobRef.Algorithm algorithm, Limits limits) {
         this.name = name;
@@ -85,6 +98,57 @@ abstract class GroupCommitStore implements BackingStore {
     /** Starts the writer; called by a subclass once its storage is open. */
     final void start() {
         writer.start();
+    }
+
+    /**
+     * For {@code truncate}: moves each of {@code paths} (files or directories) that exists aside,
+     * to its name with a time stamp and {@code .old} ({@code content.sqlite} to
+     * {@code content.sqlite.20261121T140000.old}, its {@code -wal} to that name's {@code -wal}),
+     * to be deleted once this store commits its first checkpoint; until then the old content can
+     * be moved back. Nothing already set aside is touched.
+     */
+    static List<Path> setAside(List<Path> paths) throws IOException {
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
+        String stamp = time;
+        for (int n = 2; taken(paths, stamp); n++) {
+            stamp = time + "-" + n;
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(p, aside(p, stamp), StandardCopyOption.ATOMIC_MOVE);
+                out.add(aside(p, stamp));
+            }
+        }
+        return out;
+    }
+
+    private static boolean taken(List<Path> paths, String stamp) {
+        return paths.stream().anyMatch(p -> Files.exists(aside(p, stamp), LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private static Path aside(Path p, String stamp) {
+        String name = p.getFileName().toString();
+        int dash = name.lastIndexOf('-');
+        boolean suffix = dash > 0 && name.lastIndexOf('.') < dash;
+        String base = suffix ? name.substring(0, dash) : name;
+        return p.resolveSibling(base + "." + stamp + ".old" + (suffix ? name.substring(dash) : ""));
+    }
+
+    /** The old content {@link #setAside} moved, deleted after this store's first checkpoint. */
+    final void keepUntilCheckpoint(List<Path> paths) {
+        setAside = List.copyOf(paths);
+    }
+
+    static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : (Iterable<Path>) walk.sorted((a, b) -> b.getNameCount() - a.getNameCount())::iterator) {
+                Files.delete(p);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- what a store implements
@@ -286,6 +350,9 @@ abstract class GroupCommitStore implements BackingStore {
                     groups++;
                     groupedWrites += writes.size();
                 }
+                if (!setAside.isEmpty() && writes.stream().anyMatch(w -> w instanceof CheckpointWrite)) {
+                    deleteSetAside();
+                }
             } catch (ContentException e) {
                 writeFailure = e;
             } catch (RuntimeException e) {
@@ -328,6 +395,17 @@ abstract class GroupCommitStore implements BackingStore {
             }
         }
         return close;
+    }
+
+    private void deleteSetAside() {
+        for (Path p : setAside) {
+            try {
+                deleteTree(p);
+            } catch (IOException e) {
+                // left for the administrator: the new content is complete without it
+            }
+        }
+        setAside = List.of();
     }
 
     private interface Read<T> {

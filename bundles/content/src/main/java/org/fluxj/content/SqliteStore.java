@@ -52,7 +52,7 @@ public final class SqliteStore extends GroupCommitStore {
      * @param synchronous the {@code synchronous} pragma
      * @param journalMode the {@code journal_mode} pragma (WAL; flux-core's choices are accepted)
      * @param maxCheckpoints how many checkpoints are kept (flux-core: 5)
-     * @param truncate whether an existing database is removed first
+     * @param truncate whether an existing database is set aside first (kept as .old until the first checkpoint)
      * @param maxGroupOps the most requests committed in one transaction (1 turns group commit off)
      * @param maxGroupBytes the most blob bytes committed in one transaction
      * @param maxBlob the largest blob accepted (EFBIG beyond)
@@ -159,11 +159,11 @@ public final class SqliteStore extends GroupCommitStore {
             throw new ContentException(Files.exists(statedir) ? Errno.ENOTDIR : Errno.ENOENT,
                     NAME + ": statedir " + statedir + ": " + (Files.exists(statedir) ? "not a directory" : "does not exist"));
         }
+        List<Path> setAside = List.of();
         if (options.truncate()) {
             try {
-                for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
-                    Files.deleteIfExists(statedir.resolve(FILE + suffix));
-                }
+                setAside = setAside(List.of("", "-wal", "-shm", "-journal").stream()
+                        .map(suffix -> statedir.resolve(FILE + suffix)).toList());
             } catch (IOException e) {
                 throw new ContentException(Errno.EIO, NAME + ": truncate " + file + ": " + e.getMessage(), e);
             }
@@ -202,6 +202,7 @@ public final class SqliteStore extends GroupCommitStore {
                 migrate(s);
             }
             SqliteStore store = new SqliteStore(file, options, db);
+            store.keepUntilCheckpoint(setAside);
             store.start();
             return store;
         } catch (SQLException e) {

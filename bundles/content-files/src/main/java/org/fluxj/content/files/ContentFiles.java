@@ -14,7 +14,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The content-files module (flux-core src/modules/content-files): the {@code content-backing}
  * service as one file per blob in {@code statedir/content.files}, the checkpoint in
- * {@code kvs-primary}. Load argument {@code truncate} empties it first. Files are synced before a
+ * {@code kvs-primary}. Load argument {@code truncate} starts it empty (the old one kept as
+ * {@code content.files.old} until the first checkpoint). Files are synced before a
  * store is answered, unless the statedir is temporary ({@code statedir-cleanup=1}).
  */
 @Component(service = BrokerModule.class)

@@ -16,7 +16,8 @@ import org.osgi.service.component.annotations.Component;
  * The content-sqlite module (flux-core src/modules/content-sqlite): the {@code content-backing}
  * service in {@code statedir/content.sqlite}. Settings as flux-core's: {@code [content-sqlite]
  * journal_mode, synchronous, max_checkpoints} in the configuration, or the load arguments
- * {@code journal_mode=}, {@code synchronous=}, {@code max-checkpoints=}, {@code truncate}.
+ * {@code journal_mode=}, {@code synchronous=}, {@code max-checkpoints=}, {@code truncate} (start empty,
+ * the old database kept as {@code content.sqlite.old} until the first checkpoint).
  * Defaults are WAL and synchronous=FULL (flux-core: NORMAL); with a temporary statedir
  * ({@code statedir-cleanup=1}) synchronous=OFF, which still survives a killed broker but not
  * a crashed machine, and the directory is removed at exit anyway.

@@ -103,7 +103,8 @@ final class Modprobe {
                 continue;
             }
             if (restore != null && isBacking && restore(restore) != 0) {
-                rc = 1;
+                // as a failed modprobe task: the kvs must not start on the emptied store
+                return 1;
             }
         }
         return runScripts("rc1") | rc;

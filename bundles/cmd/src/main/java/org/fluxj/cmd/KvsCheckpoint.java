@@ -25,7 +25,7 @@ final class KvsCheckpoint {
     /** The checkpoints, newest first (an older backing store answers with a lone object). */
     static JsonNode list(Handle h, boolean bypass) throws IOException {
         JsonNode value = h.rpcGetJson(topic(bypass, "checkpoint-get"), null, 0).path("value");
-        return value.isArray() ? value : Json.mapper().createArrayNode().add(value);
+        return value.isArray() ? value : Json.array().add(value);
     }
 
     /** The newest checkpoint; ENOENT if there is none. */

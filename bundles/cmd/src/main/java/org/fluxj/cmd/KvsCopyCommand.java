@@ -34,7 +34,7 @@ class KvsCopyCommand extends KvsSubcommand {
         } catch (IOException e) {
             throw fail("flux_kvs_copy: %s", e.getMessage());
         }
-        ArrayNode ops = Json.mapper().createArrayNode();
+        ArrayNode ops = Json.array();
         ops.add(Kvs.op(destination, 0, t));
         commit(Kvs.namespace(dstNamespace), 0, ops);
     }

@@ -31,7 +31,7 @@ final class KvsEventlogAppendCommand extends KvsSubcommand {
         } catch (FormatException | IllegalArgumentException x) {
             throw fail("eventlog_entry_create: %s", x.getMessage());
         }
-        ArrayNode ops = Json.mapper().createArrayNode();
+        ArrayNode ops = Json.array();
         ops.add(Kvs.op(key, Kvs.APPEND, TreeObj.Val.of(e.encode())));
         commit(ns(), 0, ops);
         return 0;

@@ -21,7 +21,7 @@ final class KvsLinkCommand extends KvsCommitSubcommand {
 
     @Override
     public Integer call() {
-        ArrayNode ops = Json.mapper().createArrayNode();
+        ArrayNode ops = Json.array();
         ops.add(Kvs.op(linkname, 0, TreeObj.Symlink.of(targetNamespace, target)));
         commitAndFinish(0, ops);
         out().flush();

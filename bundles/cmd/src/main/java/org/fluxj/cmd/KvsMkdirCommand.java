@@ -15,7 +15,7 @@ final class KvsMkdirCommand extends KvsCommitSubcommand {
 
     @Override
     public Integer call() {
-        ArrayNode ops = Json.mapper().createArrayNode();
+        ArrayNode ops = Json.array();
         keys.forEach(k -> ops.add(Kvs.op(k, 0, TreeObj.Dir.empty())));
         commitAndFinish(0, ops);
         out().flush();

@@ -10,7 +10,7 @@ final class KvsMoveCommand extends KvsCopyCommand {
     @Override
     public Integer call() {
         copy();
-        ArrayNode ops = Json.mapper().createArrayNode();
+        ArrayNode ops = Json.array();
         ops.add(Kvs.op(source, 0, null));
         commit(Kvs.namespace(srcNamespace), 0, ops);
         return 0;

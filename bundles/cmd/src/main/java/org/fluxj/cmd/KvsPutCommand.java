@@ -30,7 +30,7 @@ final class KvsPutCommand extends KvsCommitSubcommand {
 
     @Override
     public Integer call() throws IOException {
-        ArrayNode ops = Json.mapper().createArrayNode();
+        ArrayNode ops = Json.array();
         byte[] stdin = null;
         for (String pair : pairs) {
             int eq = pair.indexOf('=');

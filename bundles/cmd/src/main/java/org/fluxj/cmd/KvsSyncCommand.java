@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 final class KvsSyncCommand extends KvsCommitSubcommand {
     @Override
     public Integer call() {
-        commitAndFinish(Kvs.SYNC, Json.mapper().createArrayNode());
+        commitAndFinish(Kvs.SYNC, Json.array());
         out().flush();
         return 0;
     }

@@ -24,7 +24,7 @@ final class KvsUnlinkCommand extends KvsCommitSubcommand {
 
     @Override
     public Integer call() {
-        ArrayNode ops = Json.mapper().createArrayNode();
+        ArrayNode ops = Json.array();
         for (String key : keys) {
             TreeObj t;
             try {

@@ -141,7 +141,7 @@ final class RestoreCommand extends FluxCommand {
         if (!quiet) {
             err().println("flux-restore: writing snapshot " + shortBlobref(root) + " to KVS key '" + key + "'");
         }
-        var ops = Json.mapper().createArrayNode().add(Kvs.op(key, 0, new TreeObj.DirRef(root)));
+        var ops = Json.array().add(Kvs.op(key, 0, new TreeObj.DirRef(root)));
         try {
             Kvs.commit(handle(), Kvs.namespace(null), 0, ops);
         } catch (IOException e) {

@@ -99,7 +99,7 @@ public final class Conf {
         if (v instanceof TomlTable t) {
             return table(t);
         } else if (v instanceof TomlArray a) {
-            ArrayNode arr = Json.mapper().createArrayNode();
+            ArrayNode arr = Json.array();
             for (int i = 0; i < a.size(); i++) {
                 arr.add(value(a.get(i)));
             }

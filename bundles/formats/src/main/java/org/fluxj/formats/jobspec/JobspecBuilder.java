@@ -460,19 +460,19 @@ public final class JobspecBuilder {
         if (exclusive) {
             node.put("exclusive", true);
         }
-        node.set("with", Json.mapper().createArrayNode().add(slot));
+        node.set("with", Json.array().add(slot));
         return node;
     }
 
     private static ObjectNode document(ObjectNode resource, List<String> argv, ObjectNode count) {
         ObjectNode doc = Json.object();
-        doc.set("resources", Json.mapper().createArrayNode().add(resource));
+        doc.set("resources", Json.array().add(resource));
         ObjectNode task = Json.object();
         ArrayNode cmd = task.putArray("command");
         argv.forEach(cmd::add);
         task.put("slot", "task");
         task.set("count", count);
-        doc.set("tasks", Json.mapper().createArrayNode().add(task));
+        doc.set("tasks", Json.array().add(task));
         doc.putObject("attributes").putObject("system").put("duration", 0);
         doc.put("version", 1);
         return doc;
@@ -500,7 +500,7 @@ public final class JobspecBuilder {
         } else if (exclusive) {
             throw new FormatException("exclusive can only be set with a node count");
         }
-        ArrayNode children = Json.mapper().createArrayNode().add(resource("core", cpt));
+        ArrayNode children = Json.array().add(resource("core", cpt));
         if (gpt != null && gpt != 0) {
             children.add(resource("gpu", gpt));
         }
@@ -565,7 +565,7 @@ public final class JobspecBuilder {
         } else {
             throw new FormatException("must specify node or core count with per_resource");
         }
-        ArrayNode children = Json.mapper().createArrayNode().add(resource("core", slotSize));
+        ArrayNode children = Json.array().add(resource("core", slotSize));
         if (truthy(gpn)) {
             children.add(resource("gpu", gpn));
         }
@@ -692,7 +692,7 @@ public final class JobspecBuilder {
             shellOption(doc, "taskmap", UriArg.entry(taskmap, "taskmap"));
         }
         if (!dependencies.isEmpty()) {
-            ArrayNode deps = Json.mapper().createArrayNode();
+            ArrayNode deps = Json.array();
             for (String[] d : dependencies) {
                 String uri = d[0] != null ? d[0] : "begin-time:" + Py.repr(beginTimestamp(d[1]));
                 ObjectNode entry = UriArg.entry(uri, "dependency");

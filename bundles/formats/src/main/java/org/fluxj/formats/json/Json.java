@@ -1,48 +1,127 @@
 package org.fluxj.formats.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Iterator;
+import java.util.Map;
 import org.fluxj.formats.FormatException;
 
 /**
  * The one Jackson configuration every fluxj component uses for JSON payloads and documents.
  * Output is compact; for text byte for byte as flux-core's jansson prints it, use
  * {@link JanssonText}.
+ *
+ * <p>Trees are read and written with Jackson's streaming parser and generator, not an
+ * ObjectMapper: setting one up costs a command ~40 ms of its start-up, and a message payload is
+ * only ever a tree. The mapper ({@link #mapper()}, same settings) is made on first use, for
+ * data binding and other formats.
  */
 public final class Json {
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
     }
 
-    /** The shared mapper; configured once, thread-safe, never reconfigured. */
+    /** Made on first use only. */
+    private static final class Mapper {
+        static final JsonMapper INSTANCE = JsonMapper.builder(FACTORY)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+                .build();
+    }
+
+    /** The shared mapper, for data binding; configured once, thread-safe, never reconfigured. */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.INSTANCE;
     }
 
     /** Parses JSON text; {@code what} names the document in the error message. */
     public static JsonNode parse(String text, String what) throws FormatException {
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            if (node == null || node.isMissingNode()) {
-                throw new FormatException(what + ": empty JSON document");
+        try (JsonParser p = FACTORY.createParser(text)) {
+            return parse(p, what);
+        } catch (IOException e) {
+            throw invalid(e, what);
+        }
+    }
+
+    /** Parses UTF-8 JSON; {@code what} names the document in the error message. */
+    public static JsonNode parse(byte[] utf8, String what) throws FormatException {
+        try (JsonParser p = FACTORY.createParser(utf8)) {
+            return parse(p, what);
+        } catch (IOException e) {
+            throw invalid(e, what);
+        }
+    }
+
+    private static JsonNode parse(JsonParser p, String what) throws IOException, FormatException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw new FormatException(what + ": empty JSON document");
+        }
+        JsonNode node = value(p, t);
+        if ((t = p.nextToken()) != null) {
+            throw new FormatException(what + ": invalid JSON: trailing " + t.asString() + " after the value");
+        }
+        return node;
+    }
+
+    private static FormatException invalid(IOException e, String what) {
+        String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return new FormatException(what + ": invalid JSON: " + FormatException.oneLine(m));
+    }
+
+    /** The value starting at {@code t}; integers as BigInteger nodes, as the mapper makes them. */
+    private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode o = NODES.objectNode();
+                for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                    String name = p.currentName();
+                    o.set(name, value(p, p.nextToken()));
+                }
+                return o;
             }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new FormatException(what + ": invalid JSON: " + FormatException.oneLine(e.getOriginalMessage()));
+            case START_ARRAY: {
+                ArrayNode a = NODES.arrayNode();
+                for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    a.add(value(p, t));
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                return NODES.numberNode(p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDoubleValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new JsonParseException(p, "unexpected " + t);
         }
     }
 
@@ -57,10 +136,50 @@ public final class Json {
 
     /** Compact JSON text (Jackson's; reals differ from jansson's, see {@link JanssonText}). */
     public static String encode(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            write(g, node);
+        } catch (IOException e) {
             throw new IllegalStateException("JSON tree could not be written", e);
+        }
+        return w.toString();
+    }
+
+    private static void write(JsonGenerator g, JsonNode n) throws IOException {
+        if (n.isObject()) {
+            g.writeStartObject();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                g.writeFieldName(e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (n.isArray()) {
+            g.writeStartArray();
+            for (JsonNode e : n) {
+                write(g, e);
+            }
+            g.writeEndArray();
+        } else if (n.isTextual()) {
+            g.writeString(n.textValue());
+        } else if (n.isBigInteger()) {
+            g.writeNumber(n.bigIntegerValue());
+        } else if (n.isIntegralNumber()) {
+            g.writeNumber(n.longValue());
+        } else if (n.isBigDecimal()) {
+            g.writeNumber(n.decimalValue());
+        } else if (n.isFloat()) {
+            g.writeNumber(n.floatValue());
+        } else if (n.isNumber()) {
+            g.writeNumber(n.doubleValue());
+        } else if (n.isBoolean()) {
+            g.writeBoolean(n.booleanValue());
+        } else if (n.isNull() || n.isMissingNode()) {
+            g.writeNull();
+        } else if (n.isBinary()) {
+            g.writeBinary(n.binaryValue());
+        } else {
+            throw new IOException("cannot write a " + n.getNodeType() + " node");
         }
     }
 
@@ -85,6 +204,10 @@ public final class Json {
     }
 
     public static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return NODES.objectNode();
+    }
+
+    public static ArrayNode array() {
+        return NODES.arrayNode();
     }
 }

@@ -1,9 +1,7 @@
 package org.fluxj.formats.treeobj;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,8 +58,8 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.ValRef, TreeObj.Dir
     /** This object as a Jackson tree (for embedding in a payload). */
     default ObjectNode toJson() {
         try {
-            return (ObjectNode) Json.mapper().readTree(encode());
-        } catch (JsonProcessingException e) {
+            return (ObjectNode) Json.parse(encode(), "treeobj");
+        } catch (FormatException e) {
             throw new IllegalStateException("tree object text did not parse", e);
         }
     }
@@ -90,17 +88,7 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.ValRef, TreeObj.Dir
     }
 
     private static JsonNode parseJson(byte[] utf8) throws FormatException {
-        try {
-            JsonNode node = Json.mapper().readTree(utf8);
-            if (node == null || node.isMissingNode()) {
-                throw new FormatException("treeobj: empty JSON document");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new FormatException("treeobj: invalid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-        } catch (IOException e) {
-            throw new FormatException("treeobj: invalid JSON: " + e.getMessage());
-        }
+        return Json.parse(utf8, "treeobj");
     }
 
     private static void write(TreeObj o, StringBuilder b) {

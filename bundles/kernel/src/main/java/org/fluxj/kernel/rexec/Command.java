@@ -71,7 +71,7 @@ final class Command {
         opts.forEach(op::put);
         ArrayNode ch = o.putArray("channels");
         channels.forEach(ch::add);
-        o.set("msgchan", msgchan != null ? msgchan.deepCopy() : Json.mapper().createArrayNode());
+        o.set("msgchan", msgchan != null ? msgchan.deepCopy() : Json.array());
         return o;
     }
 

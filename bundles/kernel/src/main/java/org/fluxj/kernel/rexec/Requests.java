@@ -107,7 +107,7 @@ final class Requests {
     /** {@code list}: this rank's processes, R (running) or Z (waitable and exited). */
     void list(Message request) throws RexecException {
         Payload.ofOptional(request);
-        ArrayNode procs = Json.mapper().createArrayNode();
+        ArrayNode procs = Json.array();
         for (Subprocess p : table.all()) {
             if (p.state != Subprocess.State.INIT) {
                 procs.add(Replies.info(p));

@@ -39,7 +39,7 @@ final class RetainedOutput {
     }
 
     ArrayNode toJson(String rank) {
-        ArrayNode a = Json.mapper().createArrayNode();
+        ArrayNode a = Json.array();
         for (Record r : records) {
             a.add(IoObject.encode(r.stream, rank, r.data, false));
         }

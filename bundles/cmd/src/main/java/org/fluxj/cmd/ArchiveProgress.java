@@ -33,10 +33,6 @@ final class ArchiveProgress {
         this.sdNotify = sdNotify;
     }
 
-    int keys() {
-        return keys;
-    }
-
     void add(int deltaBlobs, int deltaKeys) {
         blobs += deltaBlobs;
         keys += deltaKeys;

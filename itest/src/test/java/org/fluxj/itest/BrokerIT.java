@@ -64,6 +64,24 @@ class BrokerIT {
     }
 
     @Test
+    void dmesgColorsAsFluxCore() {
+        String text = "colored-" + UUID.randomUUID();
+        broker.ok("logger", "-s", "err", "-n", "itest", text);
+        String esc = "\u001b[";
+        String colored = broker.ok("dmesg", "--color=always");
+        String line = colored.lines().filter(l -> l.contains(text)).findFirst().orElseThrow();
+        // green time, yellow name, red message for err, each reset
+        assertTrue(line.startsWith(esc + "32m") && line.endsWith(": " + esc + "31m" + text + esc + "0m"), line);
+        assertTrue(line.contains(esc + "33mitest.err[0]" + esc + "0m"), line);
+        // not a terminal: auto is plain, and so is NO_COLOR with no option
+        assertTrue(broker.ok("dmesg").lines().anyMatch(l -> l.endsWith("itest.err[0]: " + text)));
+        assertTrue(broker.ok("dmesg", "-L", "-Lnever").lines().anyMatch(l -> l.endsWith("itest.err[0]: " + text)));
+        FluxCli.Result r = broker.flux("dmesg", "--color=sometimes");
+        assertEquals(1, r.status());
+        assertEquals("flux-dmesg: Invalid argument to --color: 'sometimes'\n", r.err());
+    }
+
+    @Test
     void dmesgShowsTheStateMachine() {
         String dmesg = broker.ok("dmesg");
         for (String t : new String[] {"builtins-success: load-builtins->join", "parent-none: join->config-sync",

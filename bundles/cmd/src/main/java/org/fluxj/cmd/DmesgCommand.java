@@ -43,9 +43,17 @@ final class DmesgCommand extends FluxCommand {
     @Option(names = {"-d", "--delta"}, description = "With --human, show timestamp delta between messages.")
     boolean delta;
 
-    @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", fallbackValue = "always",
-            description = "Colorize output when supported; WHEN can be 'always', 'never', or 'auto'.")
-    String color = "auto";
+    @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
+            preprocessor = Color.AttachedOnly.class)
+    String color;
+
+    // flux-core's dmesg colors (src/cmd/builtin/dmesg.c)
+    private static final String RESET = "\u001b[0m";
+    private static final String NAME = "\u001b[33m";
+    private static final String TIME = "\u001b[32m";
+    private static final String TIMEBREAK = "\u001b[1m\u001b[32m";
+
+    private boolean colored;
 
     private ZonedDateTime lastMinute;
     private Instant lastTime;
@@ -55,6 +63,7 @@ final class DmesgCommand extends FluxCommand {
         if (delta && !human) {
             throw fail("--delta can only be used with --human");
         }
+        colored = Color.use(color, "color");
         if (!clear) {
             ObjectNode o = Json.object();
             o.put("follow", follow);
@@ -79,8 +88,8 @@ final class DmesgCommand extends FluxCommand {
         if (e == null) {
             out().println(entry);
         } else {
-            out().println(timestamp(e) + " " + e.appname() + "." + Stdlog.severityName(e.severity()) + "["
-                    + e.rank() + "]: " + e.message());
+            out().println(timestamp(e) + " " + paint(NAME, e.appname() + "." + Stdlog.severityName(e.severity()) + "["
+                    + e.rank() + "]") + ": " + paint(severityColor(e.severity()), e.message()));
         }
         out().flush();
     }
@@ -90,15 +99,15 @@ final class DmesgCommand extends FluxCommand {
         try {
             t = Instant.parse(e.timestamp());
         } catch (RuntimeException x) {
-            return human ? "[" + e.timestamp() + "]" : e.timestamp();
+            return paint(TIME, human ? "[" + e.timestamp() + "]" : e.timestamp());
         }
         ZonedDateTime local = t.atZone(ZoneId.systemDefault());
         if (!human) {
             String offset = local.getOffset().getId();
             if (offset.equals("Z")) {
-                return e.timestamp(); // flux-core prints Zulu time as it came
+                return paint(TIME, e.timestamp()); // flux-core prints Zulu time as it came
             }
-            return ISO.format(local) + String.format(".%06d", t.getNano() / 1000) + offset;
+            return paint(TIME, ISO.format(local) + String.format(".%06d", t.getNano() / 1000) + offset);
         }
         ZonedDateTime minute = local.withSecond(0).withNano(0);
         if (lastMinute != null && minute.equals(lastMinute)) {
@@ -106,11 +115,27 @@ final class DmesgCommand extends FluxCommand {
             if (delta) {
                 lastTime = t;
             }
-            return String.format("[%+11.6f]", dt);
+            return paint(TIME, String.format("[%+11.6f]", dt));
         }
         lastMinute = minute;
         lastTime = t;
-        return String.format("[%s%02d %02d:%02d]", MONTHS[local.getMonthValue() - 1], local.getDayOfMonth(),
-                local.getHour(), local.getMinute());
+        return paint(TIMEBREAK, String.format("[%s%02d %02d:%02d]", MONTHS[local.getMonthValue() - 1],
+                local.getDayOfMonth(), local.getHour(), local.getMinute()));
+    }
+
+    /** {@code text} in {@code ansi} then reset, when coloring (and the color is not empty). */
+    private String paint(String ansi, String text) {
+        return colored && !ansi.isEmpty() ? ansi + text + RESET : text;
+    }
+
+    private static String severityColor(int severity) {
+        return switch (severity) {
+            case 0, 1 -> "\u001b[7m\u001b[31m"; // emerg, alert: reverse red
+            case 2 -> "\u001b[1m\u001b[31m"; // crit: bold red
+            case 3 -> "\u001b[31m"; // err
+            case 4 -> "\u001b[1m"; // warning: bold
+            case 7 -> "\u001b[34m"; // debug: blue
+            default -> ""; // notice, info
+        };
     }
 }

@@ -78,10 +78,9 @@ final class OverlayStatusCommand extends FluxCommand {
             + " inaccessible behind offline/lost overlay parents")
     boolean noGhost;
 
-    @Option(names = {"-L", "--color"}, arity = "0..1", fallbackValue = "always", paramLabel = "WHEN",
-            description = "Colorize output when supported; WHEN can be 'always' (default if omitted),"
-                    + " 'never', or 'auto' (default).")
-    String colorWhen = "auto";
+    @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
+            preprocessor = Color.AttachedOnly.class)
+    String colorWhen;
 
     @Option(names = "--no-color", hidden = true, description = "Same as --color=never.")
     boolean noColor;
@@ -143,15 +142,7 @@ final class OverlayStatusCommand extends FluxCommand {
     }
 
     private boolean useColor() {
-        if (noColor) {
-            return false;
-        }
-        return switch (colorWhen) {
-            case "always" -> true;
-            case "never" -> false;
-            case "auto" -> System.console() != null && System.getenv("NO_COLOR") == null;
-            default -> throw fail("Invalid argument for --color: '%s'", colorWhen);
-        };
+        return !noColor && Color.use(colorWhen, "color");
     }
 
     private IdSet highlightRanks() {

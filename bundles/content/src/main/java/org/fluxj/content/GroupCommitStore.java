@@ -358,7 +358,8 @@ abstract class GroupCommitStore implements BackingStore {
             } catch (RuntimeException e) {
                 writeFailure = new ContentException(Errno.EIO, name + ": commit: " + e, e);
             }
-            if (writeFailure != null && writes.get(writes.size() - 1) instanceof StoreWrite) {
+            // lost stores that no checkpoint of this group (written or refused) came after
+            if (writeFailure != null && storedAfter(group, lastCheckpoint(group))) {
                 storesLost = writeFailure;
             }
         }
@@ -395,6 +396,22 @@ abstract class GroupCommitStore implements BackingStore {
             }
         }
         return close;
+    }
+
+    private static Op lastCheckpoint(List<Op> group) {
+        Op last = null;
+        for (Op op : group) {
+            if (op instanceof CheckpointPutOp) {
+                last = op;
+            }
+        }
+        return last;
+    }
+
+    /** Whether a store comes after {@code checkpoint} in the group (after its start if null). */
+    private static boolean storedAfter(List<Op> group, Op checkpoint) {
+        int from = checkpoint == null ? 0 : group.indexOf(checkpoint) + 1;
+        return group.subList(from, group.size()).stream().anyMatch(op -> op instanceof StoreOp);
     }
 
     private void deleteSetAside() {

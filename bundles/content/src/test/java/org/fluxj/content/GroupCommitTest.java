@@ -170,6 +170,31 @@ class GroupCommitTest {
         }
     }
 
+    /**
+     * The refused checkpoint accounts for the stores before it in its group: if they fail too,
+     * the next root's checkpoint (after the disk was freed) is not refused again.
+     */
+    @Test
+    void aRefusedCheckpointClearsTheLossBeforeIt() throws Exception {
+        try (GatedStore store = new GatedStore()) {
+            CompletableFuture<BlobRef> first = store.store(utf8("first"));
+            store.firstCommitStarted.await();
+            ContentException full = new ContentException(Errno.ENOSPC, "gated: store: database or disk is full");
+            store.failing = full;
+            // queued behind the first group: the rest of the root's blobs, then its checkpoint
+            CompletableFuture<BlobRef> rest = store.store(utf8("rest"));
+            CompletableFuture<Void> checkpoint = store.checkpointPut(new Checkpoint(BlobRef.hash(Algorithm.SHA1, utf8("rest")), 1, 0));
+            store.release.countDown();
+            assertSame(full, assertThrows(ContentException.class, () -> get(first)));
+            assertSame(full, assertThrows(ContentException.class, () -> get(rest)));
+            assertEquals(Errno.ENOSPC, assertThrows(ContentException.class, () -> get(checkpoint)).errno());
+            store.failing = null;
+            BlobRef root = get(store.store(utf8("after the disk was freed")));
+            get(store.checkpointPut(new Checkpoint(root, 2, 0)));
+            assertEquals(root, get(store.checkpointGet()).get(0).rootref());
+        }
+    }
+
     @Test
     void closeFinishesQueuedRequestsFirst() throws Exception {
         GatedStore store = new GatedStore();

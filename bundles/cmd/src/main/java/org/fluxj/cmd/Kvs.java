@@ -9,6 +9,7 @@ import org.fluxj.client.StreamingRpc;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 
 /**
@@ -16,19 +17,6 @@ import org.fluxj.formats.treeobj.TreeObj;
  * for the watch and wait-create flags), commits of a transaction's ops, getroot.
  */
 final class Kvs {
-    static final int READDIR = 1;
-    static final int READLINK = 2;
-    static final int WATCH = 4;
-    static final int WAITCREATE = 8;
-    static final int TREEOBJ = 16;
-    static final int APPEND = 32;
-    static final int WATCH_FULL = 64;
-    static final int WATCH_UNIQ = 128;
-    static final int WATCH_APPEND = 256;
-    static final int STREAM = 512;
-
-    static final int NO_MERGE = 1;
-    static final int SYNC = 4;
 
     private Kvs() {
     }
@@ -52,7 +40,7 @@ final class Kvs {
 
     /** flux_kvs_lookup then get_treeobj: the object kvs.lookup answered with. */
     static TreeObj lookup(Handle h, String ns, String key, int flags) throws IOException {
-        String topic = (flags & (WATCH | WAITCREATE | STREAM)) != 0 ? "kvs-watch.lookup" : "kvs.lookup";
+        String topic = (flags & (KvsFlags.WATCH | KvsFlags.WAITCREATE | KvsFlags.STREAM)) != 0 ? "kvs-watch.lookup" : "kvs.lookup";
         return val(h.rpcGetJson(topic, lookupRequest(ns, key, flags), Message.NODEID_ANY));
     }
 

@@ -3,6 +3,7 @@ package org.fluxj.cmd;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import org.fluxj.formats.json.Json;
+import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ class KvsCopyCommand extends KvsSubcommand {
     void copy() {
         TreeObj t;
         try {
-            t = Kvs.lookup(handle(), Kvs.namespace(srcNamespace), source, Kvs.TREEOBJ);
+            t = Kvs.lookup(handle(), Kvs.namespace(srcNamespace), source, KvsFlags.TREEOBJ);
         } catch (IOException e) {
             throw fail("flux_kvs_copy: %s", e.getMessage());
         }

@@ -2,6 +2,7 @@ package org.fluxj.cmd;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ final class KvsDirCommand extends KvsSubcommand {
     @Override
     public Integer call() {
         int maxcol = width != null ? width : KvsLsCommand.windowWidth();
-        TreeObj.Dir dir = (TreeObj.Dir) lookupAt(at, key, Kvs.READDIR);
+        TreeObj.Dir dir = (TreeObj.Dir) lookupAt(at, key, KvsFlags.READDIR);
         dump(dir, prefix(key), maxcol);
         out().flush();
         return 0;
@@ -44,7 +45,7 @@ final class KvsDirCommand extends KvsSubcommand {
                 out().println(k + " -> " + s.namespace().map(n -> n + "::").orElse("") + s.target());
             } else if (t instanceof TreeObj.Dir || t instanceof TreeObj.DirRef) {
                 if (recursive) {
-                    TreeObj.Dir sub = (TreeObj.Dir) lookupAt(at, k, Kvs.READDIR);
+                    TreeObj.Dir sub = (TreeObj.Dir) lookupAt(at, k, KvsFlags.READDIR);
                     if (sub.count() == 0) {
                         out().println(k + ".");
                     } else {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.eventlog.EventlogEntry;
 import org.fluxj.formats.json.Json;
+import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ final class KvsEventlogAppendCommand extends KvsSubcommand {
             throw fail("eventlog_entry_create: %s", x.getMessage());
         }
         ArrayNode ops = Json.array();
-        ops.add(Kvs.op(key, Kvs.APPEND, TreeObj.Val.of(e.encode())));
+        ops.add(Kvs.op(key, KvsFlags.APPEND, TreeObj.Val.of(e.encode())));
         commit(ns(), 0, ops);
         return 0;
     }

@@ -6,6 +6,7 @@ import org.fluxj.formats.FormatException;
 import org.fluxj.formats.eventlog.EventlogEntry;
 import org.fluxj.formats.eventlog.EventlogFormatter;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.treeobj.KvsFlags;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +43,7 @@ final class KvsEventlogGetCommand extends KvsSubcommand {
         if (watch && stream) {
             throw fail("--watch and --stream cannot be used together");
         }
-        int flags = (watch ? Kvs.WATCH | Kvs.WATCH_APPEND : 0) | (waitcreate ? Kvs.WAITCREATE : 0) | (stream ? Kvs.STREAM : 0);
+        int flags = (watch ? KvsFlags.WATCH | KvsFlags.WATCH_APPEND : 0) | (waitcreate ? KvsFlags.WAITCREATE : 0) | (stream ? KvsFlags.STREAM : 0);
         if (!watch && !stream) {
             for (EventlogEntry e : KvsEventlogCommand.decode(Kvs.data(lookup(key, flags)))) {
                 KvsEventlogCommand.print(f, e, out(), err());

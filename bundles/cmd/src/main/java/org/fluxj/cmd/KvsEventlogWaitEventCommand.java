@@ -10,6 +10,7 @@ import org.fluxj.formats.eventlog.EventlogFormatter;
 import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.treeobj.KvsFlags;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,7 +52,7 @@ final class KvsEventlogWaitEventCommand extends KvsSubcommand {
             }
         }
         long deadline = limit == null ? 0 : System.nanoTime() + limit.toNanos();
-        int flags = Kvs.WATCH | Kvs.WATCH_APPEND | (waitcreate ? Kvs.WAITCREATE : 0);
+        int flags = KvsFlags.WATCH | KvsFlags.WATCH_APPEND | (waitcreate ? KvsFlags.WAITCREATE : 0);
         StreamingRpc s = Kvs.watch(handle(), ns(), key, flags);
         while (true) {
             Message m;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.fluxj.client.StreamingRpc;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,21 +47,21 @@ final class KvsGetCommand extends KvsSubcommand {
 
     @Override
     public Integer call() throws IOException {
-        int flags = treeobj ? Kvs.TREEOBJ : 0;
+        int flags = treeobj ? KvsFlags.TREEOBJ : 0;
         if (watch) {
-            flags |= Kvs.WATCH | (full ? Kvs.WATCH_FULL : 0) | (uniq ? Kvs.WATCH_UNIQ : 0) | (append ? Kvs.WATCH_APPEND : 0);
+            flags |= KvsFlags.WATCH | (full ? KvsFlags.WATCH_FULL : 0) | (uniq ? KvsFlags.WATCH_UNIQ : 0) | (append ? KvsFlags.WATCH_APPEND : 0);
         }
         if (waitcreate) {
-            flags |= Kvs.WAITCREATE;
+            flags |= KvsFlags.WAITCREATE;
         }
         if (stream) {
-            flags |= Kvs.STREAM;
+            flags |= KvsFlags.STREAM;
         }
-        if (at != null && (flags & (Kvs.WATCH | Kvs.WAITCREATE | Kvs.STREAM)) != 0) {
+        if (at != null && (flags & (KvsFlags.WATCH | KvsFlags.WAITCREATE | KvsFlags.STREAM)) != 0) {
             throw fail("--at cannot be used with --watch, --waitcreate or --stream");
         }
         for (String key : keys) {
-            if ((flags & (Kvs.WATCH | Kvs.STREAM)) != 0) {
+            if ((flags & (KvsFlags.WATCH | KvsFlags.STREAM)) != 0) {
                 watch(key, flags);
             } else {
                 print(key, lookupAt(at, key, flags));

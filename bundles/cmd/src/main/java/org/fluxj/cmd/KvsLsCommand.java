@@ -8,6 +8,7 @@ import java.util.Map;
 import org.fluxj.client.FluxException;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.KeyPath;
+import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,7 +81,7 @@ final class KvsLsCommand extends KvsSubcommand {
         }
         TreeObj t;
         try {
-            t = Kvs.lookup(handle(), ns(), nkey, Kvs.TREEOBJ);
+            t = Kvs.lookup(handle(), ns(), nkey, KvsFlags.TREEOBJ);
         } catch (IOException e) {
             err().println(nkey + ": " + e.getMessage());
             return false;
@@ -120,7 +121,7 @@ final class KvsLsCommand extends KvsSubcommand {
     }
 
     private void listDir(String key, int win, boolean label, boolean vspace) {
-        TreeObj.Dir dir = (TreeObj.Dir) lookup(key, Kvs.READDIR);
+        TreeObj.Dir dir = (TreeObj.Dir) lookup(key, KvsFlags.READDIR);
         if (label) {
             out().println((vspace ? "\n" : "") + key + ":");
         }

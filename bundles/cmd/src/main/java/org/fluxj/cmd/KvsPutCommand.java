@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.Json;
+import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,9 +53,9 @@ final class KvsPutCommand extends KvsCommitSubcommand {
                 continue;
             }
             byte[] data = raw && value.equals("-") ? (stdin = readStdin(stdin)) : value.getBytes(StandardCharsets.UTF_8);
-            ops.add(Kvs.op(key, append ? Kvs.APPEND : 0, new TreeObj.Val(data)));
+            ops.add(Kvs.op(key, append ? KvsFlags.APPEND : 0, new TreeObj.Val(data)));
         }
-        commitAndFinish((noMerge ? Kvs.NO_MERGE : 0) | (sync ? Kvs.SYNC : 0), ops);
+        commitAndFinish((noMerge ? KvsFlags.NO_MERGE : 0) | (sync ? KvsFlags.SYNC : 0), ops);
         out().flush();
         return 0;
     }

@@ -1,6 +1,7 @@
 package org.fluxj.cmd;
 
 import java.util.List;
+import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ final class KvsReadlinkCommand extends KvsSubcommand {
             throw fail("readlink: --namespace-only and --key-only are mutually exclusive");
         }
         for (String key : keys) {
-            TreeObj t = lookupAt(at, key, Kvs.READLINK);
+            TreeObj t = lookupAt(at, key, KvsFlags.READLINK);
             if (!(t instanceof TreeObj.Symlink s)) {
                 throw fail("%s: %s", key, "Invalid argument");
             }

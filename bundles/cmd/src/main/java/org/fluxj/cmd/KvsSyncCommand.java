@@ -1,6 +1,7 @@
 package org.fluxj.cmd;
 
 import org.fluxj.formats.json.Json;
+import org.fluxj.formats.treeobj.KvsFlags;
 import picocli.CommandLine.Command;
 
 /** {@code flux kvs sync}: an empty commit with FLUX_KVS_SYNC (content and checkpoint on disk). */
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 final class KvsSyncCommand extends KvsCommitSubcommand {
     @Override
     public Integer call() {
-        commitAndFinish(Kvs.SYNC, Json.array());
+        commitAndFinish(KvsFlags.SYNC, Json.array());
         out().flush();
         return 0;
     }

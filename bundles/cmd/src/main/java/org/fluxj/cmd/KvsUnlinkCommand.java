@@ -6,6 +6,7 @@ import java.util.List;
 import org.fluxj.client.FluxException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
+import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ final class KvsUnlinkCommand extends KvsCommitSubcommand {
         for (String key : keys) {
             TreeObj t;
             try {
-                t = Kvs.lookup(handle(), ns(), key, Kvs.TREEOBJ);
+                t = Kvs.lookup(handle(), ns(), key, KvsFlags.TREEOBJ);
             } catch (FluxException e) {
                 if (e.is(Errno.ENOENT) && force) {
                     continue;
@@ -38,7 +39,7 @@ final class KvsUnlinkCommand extends KvsCommitSubcommand {
                 throw fail("cannot unlink '%s': %s", key, e.getMessage());
             }
             if ((t instanceof TreeObj.Dir || t instanceof TreeObj.DirRef) && !recursive) {
-                TreeObj.Dir d = (TreeObj.Dir) lookup(key, Kvs.READDIR);
+                TreeObj.Dir d = (TreeObj.Dir) lookup(key, KvsFlags.READDIR);
                 if (d.count() > 0) {
                     throw fail("cannot unlink '%s': %s", key, Errno.ENOTEMPTY.message());
                 }

@@ -27,6 +27,7 @@ import org.fluxj.formats.msg.MessageFlags;
 import org.fluxj.formats.msg.Roles;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.KeyPath;
+import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.ModuleContext;
@@ -480,8 +481,8 @@ public final class KvsModule implements BrokerModule {
         if (key.isEmpty() || key.indexOf('\0') >= 0) {
             throw new RequestException(Errno.EINVAL, key.isEmpty() ? "empty key" : "key contains a NUL character");
         }
-        flags &= ~(Flags.WATCH | Flags.WAITCREATE | Flags.WATCH_FULL | Flags.WATCH_UNIQ | Flags.WATCH_APPEND
-                | Flags.STREAM | Flags.WATCH_INITIAL_SENTINEL);
+        flags &= ~(KvsFlags.WATCH | KvsFlags.WAITCREATE | KvsFlags.WATCH_FULL | KvsFlags.WATCH_UNIQ | KvsFlags.WATCH_APPEND
+                | KvsFlags.STREAM | KvsFlags.WATCH_INITIAL_SENTINEL);
         if (!Flags.validLookup(flags)) {
             throw new RequestException(Errno.EINVAL, "invalid lookup flags");
         }
@@ -649,7 +650,7 @@ public final class KvsModule implements BrokerModule {
                 finished(n);
                 return;
             }
-            boolean sync = plan.ok.stream().anyMatch(c -> (c.flags & Flags.SYNC) != 0);
+            boolean sync = plan.ok.stream().anyMatch(c -> (c.flags & KvsFlags.SYNC) != 0);
             CompletableFuture<Void> stored = storeBlobs(plan.blobs);
             if (!durable && !sync) {
                 // flux-core's way: the root is published before anything is on disk

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.KeyPath;
+import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import org.fluxj.kernel.api.RequestException;
 
@@ -40,15 +41,15 @@ final class Lookup {
     TreeObj lookup(BlobRef root, String key, int flags) throws Missing, RequestException {
         String path = KeyPath.normalize(key).key();
         if (path.equals(".")) {
-            if ((flags & Flags.TREEOBJ) != 0) {
+            if ((flags & KvsFlags.TREEOBJ) != 0) {
                 return new TreeObj.DirRef(root);
             }
-            if ((flags & Flags.READDIR) == 0) {
+            if ((flags & KvsFlags.READDIR) == 0) {
                 throw new RequestException(Errno.EISDIR, null);
             }
             return cache.dir(root);
         }
-        boolean followLast = (flags & (Flags.READLINK | Flags.TREEOBJ)) == 0;
+        boolean followLast = (flags & (KvsFlags.READLINK | KvsFlags.TREEOBJ)) == 0;
         TreeObj dirent = walk(root, components(path), 0, followLast);
         if (dirent == null) {
             return null;
@@ -118,11 +119,11 @@ final class Lookup {
     }
 
     private TreeObj value(TreeObj dirent, int flags) throws Missing, RequestException {
-        if ((flags & Flags.TREEOBJ) != 0) {
+        if ((flags & KvsFlags.TREEOBJ) != 0) {
             return dirent;
         }
-        boolean readlink = (flags & Flags.READLINK) != 0;
-        boolean readdir = (flags & Flags.READDIR) != 0;
+        boolean readlink = (flags & KvsFlags.READLINK) != 0;
+        boolean readdir = (flags & KvsFlags.READDIR) != 0;
         if (dirent instanceof TreeObj.DirRef r) {
             if (readlink) {
                 throw new RequestException(Errno.EINVAL, null);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.treeobj.BlobRef;
+import org.fluxj.formats.treeobj.KvsFlags;
 
 /** A KVS namespace on rank 0 (flux-core's kvsroot): its root, owner, and commits waiting their turn. */
 final class Namespace {
@@ -26,7 +27,7 @@ final class Namespace {
         }
 
         boolean mergeable() {
-            return (flags & (Flags.NO_MERGE | Flags.SYNC)) == 0;
+            return (flags & (KvsFlags.NO_MERGE | KvsFlags.SYNC)) == 0;
         }
     }
 

@@ -9,6 +9,7 @@ import org.fluxj.formats.FormatException;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.KeyPath;
+import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import org.fluxj.kernel.api.RequestException;
 
@@ -36,7 +37,7 @@ final class Txn {
                 throw new RequestException(Errno.EINVAL, "key " + key.replace("\0", "\\0") + " contains a NUL character");
             }
             int flags = op.get("flags").asInt();
-            if ((flags & ~Flags.APPEND) != 0) {
+            if ((flags & ~KvsFlags.APPEND) != 0) {
                 throw new RequestException(Errno.EINVAL, "commit operation on " + key + ": invalid flags " + flags);
             }
             JsonNode d = op.get("dirent");
@@ -141,7 +142,7 @@ final class Txn {
         String name = comps.get(comps.size() - 1);
         if (op.dirent() == null) {
             dir.entries.remove(name);
-        } else if ((op.flags() & Flags.APPEND) != 0) {
+        } else if ((op.flags() & KvsFlags.APPEND) != 0) {
             append(dir, name, op.dirent(), blobs);
         } else {
             dir.entries.put(name, op.dirent());

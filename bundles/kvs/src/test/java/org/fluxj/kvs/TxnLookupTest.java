@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.BlobRef;
+import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import org.fluxj.kernel.api.RequestException;
 import org.junit.jupiter.api.Test;
@@ -60,11 +61,11 @@ class TxnLookupTest {
         assertEquals("normalized", get(r, "x.y"));
         assertNull(get(r, "nope"));
         assertNull(get(r, "a.b"), "a value in the middle of a path is no key");
-        assertInstanceOf(TreeObj.DirRef.class, lookup.lookup(r, "b", Flags.TREEOBJ));
+        assertInstanceOf(TreeObj.DirRef.class, lookup.lookup(r, "b", KvsFlags.TREEOBJ));
         assertEquals(Errno.EISDIR, assertThrows(RequestException.class, () -> lookup.lookup(r, "b", 0)).errno());
-        assertEquals(Errno.ENOTDIR, assertThrows(RequestException.class, () -> lookup.lookup(r, "a", Flags.READDIR)).errno());
+        assertEquals(Errno.ENOTDIR, assertThrows(RequestException.class, () -> lookup.lookup(r, "a", KvsFlags.READDIR)).errno());
         assertEquals(Errno.EISDIR, assertThrows(RequestException.class, () -> lookup.lookup(r, ".", 0)).errno());
-        assertEquals(2, ((TreeObj.Dir) lookup.lookup(r, "b.c", Flags.READDIR)).count() + 1);
+        assertEquals(2, ((TreeObj.Dir) lookup.lookup(r, "b.c", KvsFlags.READDIR)).count() + 1);
     }
 
     @Test
@@ -86,20 +87,20 @@ class TxnLookupTest {
     void largeValuesBecomeValrefsAndAppendsChainBlobs() throws Exception {
         String big = "v".repeat(55); // 76 base64 characters: over the 72 kept inline
         BlobRef r = commit(null, put("small", "v".repeat(54)), put("big", big));
-        assertInstanceOf(TreeObj.Val.class, lookup.lookup(r, "small", Flags.TREEOBJ));
-        assertInstanceOf(TreeObj.ValRef.class, lookup.lookup(r, "big", Flags.TREEOBJ));
+        assertInstanceOf(TreeObj.Val.class, lookup.lookup(r, "small", KvsFlags.TREEOBJ));
+        assertInstanceOf(TreeObj.ValRef.class, lookup.lookup(r, "big", KvsFlags.TREEOBJ));
         assertEquals(big, get(r, "big"));
-        r = commit(r, new Txn.Op("log", Flags.APPEND, val("a")));
-        r = commit(r, new Txn.Op("log", Flags.APPEND, val("b")));
-        r = commit(r, new Txn.Op("log", Flags.APPEND, val("c")));
+        r = commit(r, new Txn.Op("log", KvsFlags.APPEND, val("a")));
+        r = commit(r, new Txn.Op("log", KvsFlags.APPEND, val("b")));
+        r = commit(r, new Txn.Op("log", KvsFlags.APPEND, val("c")));
         assertEquals("abc", get(r, "log"));
-        TreeObj.ValRef v = (TreeObj.ValRef) lookup.lookup(r, "log", Flags.TREEOBJ);
+        TreeObj.ValRef v = (TreeObj.ValRef) lookup.lookup(r, "log", KvsFlags.TREEOBJ);
         assertEquals(3, v.count());
         BlobRef r2 = r;
         assertEquals(Errno.EISDIR, assertThrows(RequestException.class,
-                () -> commit(r2, new Txn.Op("x", 0, TreeObj.Dir.empty()), new Txn.Op("x", Flags.APPEND, val("z")))).errno());
+                () -> commit(r2, new Txn.Op("x", 0, TreeObj.Dir.empty()), new Txn.Op("x", KvsFlags.APPEND, val("z")))).errno());
         assertEquals(Errno.EPROTO, assertThrows(RequestException.class,
-                () -> commit(r2, new Txn.Op("log", Flags.APPEND, TreeObj.Dir.empty()))).errno());
+                () -> commit(r2, new Txn.Op("log", KvsFlags.APPEND, TreeObj.Dir.empty()))).errno());
     }
 
     @Test
@@ -108,8 +109,8 @@ class TxnLookupTest {
                 new Txn.Op("loop", 0, new TreeObj.Symlink("loop")), new Txn.Op("top", 0, new TreeObj.Symlink(".")));
         assertEquals("target", get(r, "ln.k"));
         assertEquals("target", get(r, "top.d.k"));
-        assertInstanceOf(TreeObj.Symlink.class, lookup.lookup(r, "ln", Flags.READLINK));
-        assertEquals(Errno.EINVAL, assertThrows(RequestException.class, () -> lookup.lookup(r, "d.k", Flags.READLINK)).errno());
+        assertInstanceOf(TreeObj.Symlink.class, lookup.lookup(r, "ln", KvsFlags.READLINK));
+        assertEquals(Errno.EINVAL, assertThrows(RequestException.class, () -> lookup.lookup(r, "d.k", KvsFlags.READLINK)).errno());
         assertEquals(Errno.ELOOP, assertThrows(RequestException.class, () -> lookup.lookup(r, "loop", 0)).errno());
         // writing through a symlink writes where it points
         BlobRef r2 = commit(r, put("ln.new", "via link"));
@@ -126,7 +127,7 @@ class TxnLookupTest {
     @Test
     void aMissingObjectStallsTheLookup() throws Exception {
         BlobRef r = commit(null, put("a.b", "1"));
-        TreeObj.DirRef a = (TreeObj.DirRef) lookup.lookup(r, "a", Flags.TREEOBJ);
+        TreeObj.DirRef a = (TreeObj.DirRef) lookup.lookup(r, "a", KvsFlags.TREEOBJ);
         cache.clear();
         Missing m = assertThrows(Missing.class, () -> lookup.lookup(r, "a.b", 0));
         assertTrue(m.refs().contains(r));

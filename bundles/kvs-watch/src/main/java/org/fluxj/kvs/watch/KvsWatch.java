@@ -1,5 +1,16 @@
 package org.fluxj.kvs.watch;
 
+import static org.fluxj.formats.treeobj.KvsFlags.READDIR;
+import static org.fluxj.formats.treeobj.KvsFlags.READLINK;
+import static org.fluxj.formats.treeobj.KvsFlags.STREAM;
+import static org.fluxj.formats.treeobj.KvsFlags.TREEOBJ;
+import static org.fluxj.formats.treeobj.KvsFlags.WAITCREATE;
+import static org.fluxj.formats.treeobj.KvsFlags.WATCH;
+import static org.fluxj.formats.treeobj.KvsFlags.WATCH_APPEND;
+import static org.fluxj.formats.treeobj.KvsFlags.WATCH_FULL;
+import static org.fluxj.formats.treeobj.KvsFlags.WATCH_INITIAL_SENTINEL;
+import static org.fluxj.formats.treeobj.KvsFlags.WATCH_UNIQ;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -42,17 +53,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = BrokerModule.class)
 public final class KvsWatch implements BrokerModule {
-    static final int READDIR = 1;
-    static final int READLINK = 2;
-    static final int WATCH = 4;
-    static final int WAITCREATE = 8;
-    static final int TREEOBJ = 16;
-    static final int WATCH_FULL = 64;
-    static final int WATCH_UNIQ = 128;
-    static final int WATCH_APPEND = 256;
-    static final int STREAM = 512;
-    static final int INITIAL_SENTINEL = 1024;
-    private static final int WATCH_FLAGS = WATCH_FULL | WATCH_UNIQ | WATCH_APPEND | INITIAL_SENTINEL;
+    private static final int WATCH_FLAGS = WATCH_FULL | WATCH_UNIQ | WATCH_APPEND | WATCH_INITIAL_SENTINEL;
 
     /** One kvs-watch.lookup request being served. */
     private final class Watcher {
@@ -141,7 +142,7 @@ public final class KvsWatch implements BrokerModule {
         if ((flags & WATCH) == 0 && (flags & WATCH_FLAGS) != 0) {
             throw new RequestException(Errno.EINVAL, "Must set KVS watch flag with other watch flags");
         }
-        if ((flags & WATCH_APPEND) == 0 && (flags & INITIAL_SENTINEL) != 0) {
+        if ((flags & WATCH_APPEND) == 0 && (flags & WATCH_INITIAL_SENTINEL) != 0) {
             throw new RequestException(Errno.EINVAL, "Must set KVS watch append flag with initial sentinel flag");
         }
         if (key.asText().isEmpty()) {
@@ -304,7 +305,7 @@ public final class KvsWatch implements BrokerModule {
     }
 
     private void afterAppend(Watcher w, boolean first) {
-        if (first && (w.flags & INITIAL_SENTINEL) != 0 && !w.done) {
+        if (first && (w.flags & WATCH_INITIAL_SENTINEL) != 0 && !w.done) {
             ctx.respond(w.request, null);
         }
         if (!w.watching()) {

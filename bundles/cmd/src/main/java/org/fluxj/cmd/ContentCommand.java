@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 import org.fluxj.client.Handle;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.treeobj.BlobRef;
 import picocli.CommandLine.Command;
@@ -22,12 +21,9 @@ final class ContentCommand extends FamilyCommand {
     }
 
     /** The instance's {@code content.hash}: the algorithm blobrefs are made with. */
-    static BlobRef.Algorithm hashAlgorithm(Handle h) {
+    static BlobRef.Algorithm hashAlgorithm(FluxCommand cmd) {
         try {
-            return BlobRef.Algorithm.byName(h.rpcGetJson("attr.get", Json.object().put("name", "content.hash"),
-                    Message.NODEID_ANY).path("value").asText("sha1"));
-        } catch (IOException e) {
-            throw new CommandException("getattr content.hash: " + e.getMessage());
+            return BlobRef.Algorithm.byName(GetattrCommand.get(cmd, "content.hash"));
         } catch (FormatException e) {
             throw new CommandException(e.getMessage());
         }

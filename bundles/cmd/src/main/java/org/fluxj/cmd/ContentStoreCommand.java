@@ -21,7 +21,7 @@ final class ContentStoreCommand extends FluxCommand {
         if (chunksize < 0) {
             throw fail("--chunksize must not be negative");
         }
-        BlobRef.Algorithm alg = ContentCommand.hashAlgorithm(handle());
+        BlobRef.Algorithm alg = ContentCommand.hashAlgorithm(this);
         byte[] all = System.in.readAllBytes();
         int chunk = chunksize == 0 || chunksize > all.length ? Math.max(all.length, 1) : chunksize;
         int off = 0;

@@ -1,7 +1,11 @@
 package org.fluxj.cmd;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import org.fluxj.client.FluxException;
 import org.fluxj.formats.json.Json;
+import org.fluxj.formats.msg.Errno;
+import org.fluxj.formats.msg.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -23,5 +27,20 @@ final class GetattrCommand extends FluxCommand {
         ObjectNode o = Json.object();
         o.put("name", name);
         return cmd.rpc(name, "attr.get", o).path("value").asText();
+    }
+
+    /** The attribute's value, or null if it is not set (ENOENT); other failures end the command. */
+    static String find(FluxCommand cmd, String name) {
+        try {
+            return cmd.handle().rpcGetJson("attr.get", Json.object().put("name", name), Message.NODEID_ANY)
+                    .path("value").asText(null);
+        } catch (FluxException e) {
+            if (e.is(Errno.ENOENT)) {
+                return null;
+            }
+            throw new CommandException(name + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new CommandException(name + ": " + e.getMessage());
+        }
     }
 }

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.util.List;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.Json;
-import org.fluxj.formats.msg.Message;
-import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,9 +31,7 @@ final class KvsNamespaceCreateCommand extends FluxCommand {
                 }
                 ref = d.refs().get(0).toString();
             } else {
-                String hash = rpc("getattr content.hash", "attr.get", Json.object().put("name", "content.hash"))
-                        .path("value").asText("sha1");
-                ref = TreeObj.Dir.empty().blobRef(BlobRef.Algorithm.byName(hash)).toString();
+                ref = TreeObj.Dir.empty().blobRef(ContentCommand.hashAlgorithm(this)).toString();
             }
         } catch (FormatException e) {
             throw fail("%s", e.getMessage());

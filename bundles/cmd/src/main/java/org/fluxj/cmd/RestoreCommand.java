@@ -62,7 +62,7 @@ final class RestoreCommand extends FluxCommand {
             KvsCheckpoint.requireKvsUnloaded(handle(), "please unload kvs module before using --checkpoint");
         }
         progress = new ArchiveProgress(err(), handle(), "restore", "restored", !quiet && !verbose, sdNotify);
-        storer = new BlobStorer(handle(), ContentCommand.hashAlgorithm(handle()), noCache, maxreqs);
+        storer = new BlobStorer(handle(), ContentCommand.hashAlgorithm(this), noCache, maxreqs);
         Snapshot snapshot = read(limit);
         BlobRef root = storeDir("root", snapshot.root());
         storer.finish();

@@ -84,7 +84,7 @@ final class ShutdownCommand extends FluxCommand {
         if (gc && (skipGc || dump != null)) {
             throw fail("--gc is incompatible with --skip-gc or --dump");
         }
-        String current = attr("content.dump");
+        String current = GetattrCommand.find(this, "content.dump");
         if (skipGc) {
             if (current != null) {
                 rpcNoPayload("rmattr content.dump", "attr.rm", Json.object().put("name", "content.dump"));
@@ -97,8 +97,8 @@ final class ShutdownCommand extends FluxCommand {
         }
         if (current != null) {
             if (current.equals("auto")) {
-                String cleanup = attr("statedir-cleanup");
-                String dir = cleanup == null || cleanup.equals("0") ? attr("statedir") : ".";
+                String cleanup = GetattrCommand.find(this, "statedir-cleanup");
+                String dir = cleanup == null || cleanup.equals("0") ? GetattrCommand.find(this, "statedir") : ".";
                 current = dir + "/dump/";
             }
             err().printf("flux-shutdown: shutdown will dump KVS to %s (this may take some time)%n", current);
@@ -164,21 +164,6 @@ final class ShutdownCommand extends FluxCommand {
                 return c == 'y';
             }
             out().println("Please answer y or n");
-        }
-    }
-
-    /** A broker attribute's value, or null if it is not set. */
-    private String attr(String name) {
-        try {
-            return handle().rpcGetJson("attr.get", Json.object().put("name", name), Message.NODEID_ANY).path("value")
-                    .asText(null);
-        } catch (FluxException e) {
-            if (e.is(Errno.ENOENT)) {
-                return null;
-            }
-            throw fail("getattr %s: %s", name, e.getMessage());
-        } catch (IOException e) {
-            throw fail("getattr %s: %s", name, e.getMessage());
         }
     }
 }

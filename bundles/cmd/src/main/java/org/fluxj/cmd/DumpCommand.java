@@ -1,8 +1,6 @@
 package org.fluxj.cmd;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.fluxj.formats.FormatException;
@@ -46,8 +44,8 @@ final class DumpCommand extends FluxCommand {
         }
         Snapshot snapshot = snapshot();
         ArchiveProgress progress = new ArchiveProgress(err(), handle(), "dump", "archived", !quiet && !verbose, sdNotify);
-        int uid = ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue();
-        int gid = ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:gid")).intValue();
+        int uid = processId("uid");
+        int gid = processId("gid");
         long mtime = snapshot.time();
         try (TarArchiveOutputStream tar = KvsArchive.create(outfile)) {
             KvsTreeWalk walk = new KvsTreeWalk(new BlobLoader(handle(), noCache, maxreqs), new KvsTreeWalk.Visitor() {

@@ -3,9 +3,11 @@ package org.fluxj.cmd;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.fluxj.client.Handle;
 import org.fluxj.formats.msg.Message;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -92,6 +94,11 @@ public abstract class FluxCommand implements Callable<Integer> {
 
     protected PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /** This process's {@code "uid"} or {@code "gid"}, as getuid()/getgid(): the owner of /proc/self. */
+    static int processId(String kind) throws IOException {
+        return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:" + kind)).intValue();
     }
 
     protected static CommandException fail(String format, Object... args) {

@@ -95,7 +95,7 @@ final class KeygenCommand extends FluxCommand {
 
     private static String uid() {
         try {
-            return String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+            return String.valueOf(processId("uid"));
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }

@@ -255,7 +255,7 @@ final class StartCommand extends FluxCommand {
         }
         try {
             int owner = ((Number) Files.getAttribute(p, "unix:uid")).intValue();
-            int me = ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue();
+            int me = processId("uid");
             if (owner != me) {
                 throw fail("%s: not owned by you", target);
             }

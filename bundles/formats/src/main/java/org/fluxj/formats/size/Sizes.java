@@ -30,17 +30,6 @@ public final class Sizes {
         return n;
     }
 
-    /** {@code encode_size}: the size in the largest unit that keeps it at least 1, as "%.8g" and suffix. */
-    public static String encode(long size) {
-        double value = size;
-        int i = 0;
-        while (value >= 1024) {
-            value /= 1024;
-            i++;
-        }
-        return CNumbers.formatG(value, 8) + (i == 0 ? "" : String.valueOf(SUFFIXES.charAt(i - 1)));
-    }
-
     private static long scale(String suffix) {
         if (suffix.isEmpty()) {
             return 1;

@@ -1,4 +1,4 @@
-/** Sizes in bytes as flux-core's parse_size/encode_size write them: a number and a 1024-based suffix. */
+/** Sizes in bytes as flux-core's parse_size reads them: a number and a 1024-based suffix. */
 @Export
 @Version("1.0.0")
 package org.fluxj.formats.size;

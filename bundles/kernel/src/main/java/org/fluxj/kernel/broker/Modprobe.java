@@ -148,8 +148,11 @@ final class Modprobe {
             return 1;
         }
         log.log(Severity.INFO, "broker", "rc3.0: dumping content to " + file);
-        int rc = run("rc3", List.of(Runat.shell(), "-c", "flux content flush && flux dump --quiet --ignore-failed-read"
-                + " --no-cache --maxreqs=128 --checkpoint '" + file.toString().replace("'", "'\\''") + "'"));
+        int rc = run("rc3", List.of("flux", "content", "flush"));
+        if (rc == 0) {
+            rc = run("rc3", List.of("flux", "dump", "--quiet", "--ignore-failed-read", "--no-cache", "--maxreqs=128",
+                    "--checkpoint", file.toString()));
+        }
         if (rc == 0) {
             ContentDump.linkRestore(attr, file, log);
         }
@@ -160,7 +163,7 @@ final class Modprobe {
         try {
             int status = runat.runLogged(phase, 0, argv);
             if (status != 0) {
-                log.log(Severity.ERR, "broker", phase + ".0: " + argv.get(argv.size() - 1) + " failed with exit code " + status);
+                log.log(Severity.ERR, "broker", phase + ".0: " + String.join(" ", argv) + " failed with exit code " + status);
             }
             return status;
         } catch (IOException e) {

@@ -24,7 +24,7 @@ import org.fluxj.formats.json.Json;
  * values; {@link #encode()} gives the exact text flux-core's {@code treeobj_encode} gives (compact,
  * keys sorted), which is what a tree object stored in the content store hashes to.
  */
-public sealed interface TreeObj permits TreeObj.Val, TreeObj.ValRef, TreeObj.Dir, TreeObj.DirRef, TreeObj.Symlink {
+public sealed interface TreeObj permits TreeObj.Val, TreeObj.BlobRefs, TreeObj.Dir, TreeObj.Symlink {
 
     /** The only version of the format. */
     int VERSION = 1;
@@ -152,7 +152,7 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.ValRef, TreeObj.Dir
     }
 
     /** Opaque data in the content store: the concatenation of the blobs named (at least one). */
-    record ValRef(List<BlobRef> refs) implements TreeObj {
+    record ValRef(List<BlobRef> refs) implements BlobRefs {
         public ValRef {
             refs = List.copyOf(refs);
             if (refs.isEmpty()) {
@@ -184,24 +184,12 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.ValRef, TreeObj.Dir
 
         /** This valref with {@code ref} appended ({@code treeobj_append_blobref}). */
         public ValRef append(BlobRef ref) {
-            List<BlobRef> more = new ArrayList<>(refs);
-            more.add(ref);
-            return new ValRef(more);
+            return new ValRef(BlobRefs.plus(refs, ref));
         }
 
         @Override
         public String type() {
             return "valref";
-        }
-
-        @Override
-        public int count() {
-            return refs.size();
-        }
-
-        @Override
-        public void writeData(StringBuilder b) {
-            writeRefs(refs, b);
         }
 
         @Override
@@ -211,7 +199,7 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.ValRef, TreeObj.Dir
     }
 
     /** A serialized {@code dir} in the content store (RFC 11 allows several blobrefs; flux-core writes one). */
-    record DirRef(List<BlobRef> refs) implements TreeObj {
+    record DirRef(List<BlobRef> refs) implements BlobRefs {
         public DirRef {
             refs = List.copyOf(refs);
             if (refs.isEmpty()) {
@@ -224,24 +212,12 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.ValRef, TreeObj.Dir
         }
 
         public DirRef append(BlobRef ref) {
-            List<BlobRef> more = new ArrayList<>(refs);
-            more.add(ref);
-            return new DirRef(more);
+            return new DirRef(BlobRefs.plus(refs, ref));
         }
 
         @Override
         public String type() {
             return "dirref";
-        }
-
-        @Override
-        public int count() {
-            return refs.size();
-        }
-
-        @Override
-        public void writeData(StringBuilder b) {
-            writeRefs(refs, b);
         }
 
         @Override
@@ -366,14 +342,31 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.ValRef, TreeObj.Dir
         }
     }
 
-    private static void writeRefs(List<BlobRef> refs, StringBuilder b) {
-        b.append('[');
-        for (int i = 0; i < refs.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append('"').append(refs.get(i)).append('"');
+    /** A valref or a dirref: an object made of blobrefs, its data their array. */
+    sealed interface BlobRefs extends TreeObj permits ValRef, DirRef {
+        List<BlobRef> refs();
+
+        @Override
+        default int count() {
+            return refs().size();
         }
-        b.append(']');
+
+        @Override
+        default void writeData(StringBuilder b) {
+            b.append('[');
+            for (int i = 0; i < refs().size(); i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                b.append('"').append(refs().get(i)).append('"');
+            }
+            b.append(']');
+        }
+
+        private static List<BlobRef> plus(List<BlobRef> refs, BlobRef ref) {
+            List<BlobRef> more = new ArrayList<>(refs);
+            more.add(ref);
+            return more;
+        }
     }
 }

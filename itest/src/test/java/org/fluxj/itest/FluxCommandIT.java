@@ -33,9 +33,9 @@ class FluxCommandIT {
     }
 
     @Test
-    void badOptionIsOneLineAndStatusTwo() {
+    void badOptionIsOneLineAndStatusOne() {
         FluxCli.Result r = FluxCli.run("version", "--frobozz");
-        assertEquals(2, r.status());
+        assertEquals(1, r.status());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("flux-version: "), r.err());
         assertTrue(r.err().contains("--frobozz"), r.err());

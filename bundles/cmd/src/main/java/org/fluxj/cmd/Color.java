@@ -3,11 +3,6 @@ package org.fluxj.cmd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Stack;
-import picocli.CommandLine.IParameterPreprocessor;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code -L/--color[=WHEN]} as flux-core's optparse_get_color reads it: WHEN is
@@ -20,22 +15,6 @@ final class Color {
             + "(default if omitted), 'never', or 'auto' (default).";
 
     private Color() {
-    }
-
-    /**
-     * WHEN only attached to the option ({@code -Lalways}, {@code --color=never}), as getopt
-     * has an optional argument: a separate word after {@code -L} or {@code --color} is the
-     * next operand, not WHEN, so {@code -L KEY} colors KEY's output.
-     */
-    static final class AttachedOnly implements IParameterPreprocessor {
-        @Override
-        public boolean preprocess(Stack<String> args, CommandSpec commandSpec, ArgSpec argSpec, Map<String, Object> info) {
-            if (" ".equals(String.valueOf(info.get("separator")))) {
-                argSpec.setValue("always");
-                return true;
-            }
-            return false;
-        }
     }
 
     /**

@@ -44,7 +44,7 @@ final class DmesgCommand extends FluxCommand {
     boolean delta;
 
     @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
-            preprocessor = Color.AttachedOnly.class)
+            fallbackValue = "always")
     String color;
 
     // flux-core's dmesg colors (src/cmd/builtin/dmesg.c)

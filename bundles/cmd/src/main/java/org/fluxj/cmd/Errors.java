@@ -13,6 +13,10 @@ final class Errors {
     private Errors() {
     }
 
+    /**
+     * A usage error: one line naming the command, status 2 as argparse exits, or 1 as
+     * flux-core's optparse and its C commands exit.
+     */
     static int usage(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         if (cl.getParent() == null && e instanceof UnmatchedArgumentException u
@@ -22,7 +26,12 @@ final class Errors {
         }
         cl.getErr().printf("%s: %s (see '%s --help')%n",
                 prefix(cl), firstLine(e.getMessage()), cl.getCommandSpec().qualifiedName(" "));
-        return USAGE;
+        for (CommandLine c = cl; c != null; c = c.getParent()) {
+            if (c.getCommand() instanceof Argparse) {
+                return USAGE;
+            }
+        }
+        return FAILURE;
     }
 
     static int failure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -28,8 +28,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "exec", description = "Execute processes across flux ranks.",
         customSynopsis = {"flux exec [OPTIONS] [--rank=IDSET] [--bg] COMMAND...",
-            "       flux exec [OPTIONS] [--rank=IDSET] --attach PID|LABEL"},
-        modelTransformer = Posix.class)
+            "       flux exec [OPTIONS] [--rank=IDSET] --attach PID|LABEL"})
 final class ExecCommand extends FluxCommand {
     static final String PREFIX = "flux-exec: ";
 

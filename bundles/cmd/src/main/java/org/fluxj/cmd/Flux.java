@@ -3,7 +3,6 @@ package org.fluxj.cmd;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,22 +79,59 @@ public final class Flux implements Callable<Integer> {
     }
 
     /**
-     * A subcommand built on its own, so that picocli applies its model transformer; of a
-     * {@link FamilyCommand}, only the subcommand {@code operands} names next is built (all of them if
-     * it names none, for help and usage errors), and so on down.
+     * A command's picocli model, built on its own so that picocli applies its model
+     * transformer. A family's subcommands are added as {@link Getopt} meets their names, so
+     * only the models a command line names are built (a JVM start pays for each); all of
+     * them when {@code all} is set (help and usage errors list them), and for a family read
+     * by argparse, whose words picocli reads alone.
      */
-    private static CommandLine build(Class<?> command, List<String> operands) {
-        CommandLine cl = new CommandLine(command);
-        if (cl.getCommand() instanceof FamilyCommand f) {
-            String next = operands.isEmpty() ? null : operands.get(0);
-            Class<?> only = next == null || next.equals("help") ? null : f.subcommands().get(next);
-            if (only != null) {
-                cl.addSubcommand(next, build(only, operands.subList(1, operands.size())));
-            } else {
-                f.subcommands().forEach((n, c) -> cl.addSubcommand(n, build(c, List.of())));
-            }
+    private static CommandLine create(Class<?> command, boolean all) {
+        CommandLine cl = configure(new CommandLine(command));
+        if (cl.getCommand() instanceof FamilyCommand f && (all || cl.getCommand() instanceof Argparse)) {
+            f.subcommands().forEach((n, c) -> cl.addSubcommand(n, create(c, true)));
         }
         return cl;
+    }
+
+    /** Sets how picocli reads the words of one command: as {@link Getopt} rewrote them, or as argparse. */
+    static CommandLine configure(CommandLine cl) {
+        boolean argparse = cl.getCommand() instanceof Argparse;
+        // repeated options are not errors, in getopt or in argparse; a value getopt took may
+        // look like an option
+        cl.setOverwrittenOptionsAllowed(true);
+        cl.setAllowOptionsAsOptionParameters(!argparse);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        if (!argparse) {
+            cl.setEndOfOptionsDelimiter(Getopt.END_OF_OPTIONS);
+        }
+        return cl;
+    }
+
+    /**
+     * The subcommand of {@code parent} called {@code name}, added to it now; null if none is.
+     * When none is (or {@code name} is null: the words named none), all are added, for usage.
+     */
+    private static CommandLine subcommand(CommandLine parent, String name) {
+        CommandLine known = name == null ? null : parent.getSubcommands().get(name);
+        if (known != null) {
+            return known;
+        }
+        Map<String, Class<?>> table;
+        if (parent.getCommand() instanceof FamilyCommand f) {
+            table = f.subcommands();
+        } else if (parent.getCommand() instanceof Flux) {
+            table = COMMANDS;
+        } else {
+            return null;
+        }
+        Class<?> command = name == null || name.equals("help") ? null : table.get(name);
+        if (command == null) {
+            table.forEach((n, c) -> parent.addSubcommand(n, create(c, true)));
+            return parent.getSubcommands().get(name);
+        }
+        CommandLine sub = create(command, false);
+        parent.addSubcommand(name, sub);
+        return sub;
     }
 
     public static void main(String[] args) {
@@ -109,11 +145,24 @@ public final class Flux implements Callable<Integer> {
 
     /** Runs one command line and returns its exit status; nothing here exits the JVM. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(args);
+        CommandLine cl = create(Flux.class, false);
+        String[] words = null;
+        Getopt.Refused refused = null;
+        try {
+            words = Getopt.rewrite(cl, List.of(args), Flux::subcommand).toArray(String[]::new);
+        } catch (Getopt.Refused e) {
+            refused = e;
+        }
+        // set now, so that they reach every subcommand the walk added
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler(Errors::usage);
+        cl.setExecutionExceptionHandler(Errors::failure);
+        if (refused != null) {
+            return Errors.usage(refused, args);
+        }
         try {
-            return cl.execute(args);
+            return cl.execute(words);
         } finally {
             // a connection left open keeps its reader thread in a native read, and the JVM's
             // exit waits 300 ms for such threads: close it so the command ends at once
@@ -123,33 +172,5 @@ public final class Flux implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    /**
-     * The command line for {@code args}. Only the subcommand named in {@code args} is
-     * introspected by picocli, so start-up time does not grow with the number of commands;
-     * help and usage errors get them all.
-     */
-    static CommandLine commandLine(String[] args) {
-        CommandLine cl = new CommandLine(new Flux());
-        // the words that are not options: a command, its subcommand... (an option's value
-        // may pass for one; then every subcommand is built, which is only slower)
-        List<String> operands = new ArrayList<>();
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                operands.add(arg);
-            }
-        }
-        String name = operands.isEmpty() ? null : operands.get(0);
-        Class<?> only = "help".equals(name) ? null : COMMANDS.get(name);
-        if (only != null) {
-            cl.addSubcommand(name, build(only, operands.subList(1, operands.size())));
-        } else {
-            COMMANDS.forEach((n, c) -> cl.addSubcommand(n, build(c, List.of())));
-        }
-        cl.setParameterExceptionHandler(Errors::usage);
-        cl.setExecutionExceptionHandler(Errors::failure);
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        return cl;
     }
 }

@@ -32,7 +32,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "hostlist",
         description = "Manipulate and print hostlists.",
-        modelTransformer = HostlistCommand.LikeArgparse.class,
         footer = {
             "",
             "SOURCES may include:",
@@ -47,7 +46,7 @@ import picocli.CommandLine.Parameters;
             "The default when no SOURCES are supplied is 'stdin', unless the -l, --local",
             "option is used, in which case the default is 'local'.",
         })
-final class HostlistCommand extends FluxCommand {
+final class HostlistCommand extends FluxCommand implements Argparse {
 
     @Option(names = {"-e", "--expand"}, description = "Expand hostlist using defined output delimiter")
     boolean expand;
@@ -106,15 +105,6 @@ final class HostlistCommand extends FluxCommand {
 
     @Parameters(paramLabel = "SOURCES", arity = "0..*", description = "(optional) One or more hostlist sources")
     List<String> sources = new ArrayList<>();
-
-    /** As argparse: an option given twice takes its last value instead of failing. */
-    static final class LikeArgparse implements CommandLine.IModelTransformer {
-        @Override
-        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec commandSpec) {
-            commandSpec.parser().overwrittenOptionsAllowed(true);
-            return commandSpec;
-        }
-    }
 
     /** Decodes the --exclude value at parse time, as argparse's type=Hostlist does. */
     static final class HostlistConverter implements CommandLine.ITypeConverter<Hostlist> {

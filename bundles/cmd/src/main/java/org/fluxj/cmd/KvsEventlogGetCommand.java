@@ -28,7 +28,7 @@ final class KvsEventlogGetCommand extends KvsSubcommand {
     @Option(names = {"-H", "--human"}, description = KvsEventlogCommand.HUMAN_HELP)
     boolean human;
     @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
-            preprocessor = Color.AttachedOnly.class)
+            fallbackValue = "always")
     String color;
     @Option(names = {"-S", "--stream"}, description = "Return potentially large eventlogs in multiple responses "
             + "(one per appended part) instead of one.")

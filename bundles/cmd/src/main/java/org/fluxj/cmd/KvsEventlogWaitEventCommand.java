@@ -31,7 +31,7 @@ final class KvsEventlogWaitEventCommand extends KvsSubcommand {
     @Option(names = {"-H", "--human"}, description = KvsEventlogCommand.HUMAN_HELP)
     boolean human;
     @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
-            preprocessor = Color.AttachedOnly.class)
+            fallbackValue = "always")
     String color;
 
     @Parameters(index = "0", paramLabel = "key")

@@ -79,7 +79,7 @@ final class OverlayStatusCommand extends FluxCommand {
     boolean noGhost;
 
     @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
-            preprocessor = Color.AttachedOnly.class)
+            fallbackValue = "always")
     String colorWhen;
 
     @Option(names = "--no-color", hidden = true, description = "Same as --color=never.")

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** {@code flux run}: run a job interactively. Today only {@code --dry-run} works. */
 @Command(name = "run", description = "run a job interactively",
         customSynopsis = "flux run [OPTIONS...] COMMAND [ARGS...]",
-        modelTransformer = Posix.class)
+        modelTransformer = Remainder.class)
 final class RunCommand extends SubmissionCommand {
 
     @Option(names = "--wait-event", paramLabel = "NAME", description = "Pass --wait-event=NAME to flux-job attach")

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         synopsisSubcommandLabel = "COMMAND",
         description = "Manage subprocesses of Flux subprocess servers.",
         footer = {"", "supported subcommands: ps, kill, wait"})
-final class SprocCommand extends FamilyCommand {
+final class SprocCommand extends FamilyCommand implements Argparse {
     @Override
     Map<String, Class<?>> subcommands() {
         return table("ps", SprocCommand.Ps.class,

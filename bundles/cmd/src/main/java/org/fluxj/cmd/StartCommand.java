@@ -35,8 +35,7 @@ import picocli.CommandLine.Parameters;
  * {@code --test-exit-timeout} after the first exits.
  */
 @Command(name = "start", description = "Start a Flux instance.",
-        customSynopsis = "flux start [OPTIONS] [initial-program [args...]]",
-        modelTransformer = Posix.class)
+        customSynopsis = "flux start [OPTIONS] [initial-program [args...]]")
 final class StartCommand extends FluxCommand {
     static final double DEFAULT_EXIT_TIMEOUT = 20.0;
     static final String SYSTEM_CONFIG_PATH = "/etc/flux/system/conf.d";

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * {@code SubmitBaseCmd}: the submission options, building the jobspec, and {@code --dry-run},
  * which prints it as flux-core does. Options stop at the job command (POSIX style).
  */
-abstract class SubmissionCommand extends FluxCommand {
+abstract class SubmissionCommand extends FluxCommand implements Argparse {
     /** Options whose order matters are applied to the builder as they are met. */
     final JobspecBuilder builder = new JobspecBuilder();
     private final List<String> flags = new ArrayList<>();

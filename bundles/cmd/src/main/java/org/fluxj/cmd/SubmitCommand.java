@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** {@code flux submit}: enqueue a job. Today only {@code --dry-run} works. */
 @Command(name = "submit", description = "enqueue a job",
         customSynopsis = "flux submit [OPTIONS...] COMMAND [ARGS...]",
-        modelTransformer = Posix.class)
+        modelTransformer = Remainder.class)
 final class SubmitCommand extends SubmissionCommand {
     private String cc;
 

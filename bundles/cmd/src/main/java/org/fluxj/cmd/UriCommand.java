@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
  * flux-core's flux-uri does for any resolver's result.
  */
 @Command(name = "uri", description = "Resolve TARGET to a Flux URI.")
-final class UriCommand extends FluxCommand {
+final class UriCommand extends FluxCommand implements Argparse {
 
     @Option(names = "--local", description = "Convert a remote URI to local.")
     boolean local;

@@ -42,7 +42,8 @@ class ExecCommandTest {
     @Test
     void optionsStopAtTheCommand() {
         ExecCommand c = new ExecCommand();
-        new CommandLine(c).parseArgs("-l", "ls", "-r", "1");
+        CommandLine cl = Flux.configure(new CommandLine(c));
+        cl.parseArgs(Getopt.rewrite(cl, java.util.List.of("-l", "ls", "-r", "1"), (p, n) -> null).toArray(String[]::new));
         assertEquals(java.util.List.of("ls", "-r", "1"), c.command);
         assertEquals("all", c.rank);
     }

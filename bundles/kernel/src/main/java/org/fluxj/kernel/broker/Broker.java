@@ -366,7 +366,19 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         intAttr("log-syslog-level", 3);
         intAttr("log-syslog-enable", 0);
         defaultAttr("log-stderr-mode", "leader");
-        log.configure(ring, level, stderrLevel, critical);
+        String mode = attrs.get("log-stderr-mode").orElseThrow();
+        if (!mode.equals("leader") && !mode.equals("local")) {
+            throw new FormatException("log-stderr-mode: invalid value '" + mode + "'");
+        }
+        log.configure(ring, level, stderrLevel, critical, mode.equals("local"));
+        String file = attrs.get("log-filename").orElse(null);
+        if (file != null && rank == 0) {
+            try {
+                log.logTo(Path.of(file));
+            } catch (IOException e) {
+                throw new FormatException("log-filename: cannot open " + file + ": " + e.getMessage());
+            }
+        }
     }
 
     private int intAttr(String name, int dflt) throws FormatException {

@@ -1,6 +1,10 @@
 package org.fluxj.kernel.broker;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,8 +20,10 @@ import org.fluxj.kernel.BrokerLog;
  * The broker's log ring buffer (flux-core src/broker/log.c): entries at or below
  * {@code log-level} are kept, up to {@code log-ring-size}; those at or below
  * {@code log-stderr-level} (or {@code log-critical-level}) are also written to stderr on
- * rank 0, in flux-core's layout. Followers ({@code flux dmesg -f}) get each new entry.
- * Thread-safe: any thread may log.
+ * rank 0, in flux-core's layout. Other ranks forward their entries at or below
+ * {@code log-forward-level} to rank 0, which writes every entry it gets, its own and
+ * forwarded ones, to {@code log-filename} if that is set. Followers ({@code flux dmesg -f})
+ * get each new local entry. Thread-safe: any thread may log.
  */
 public final class LogBuffer implements BrokerLog {
     private static final DateTimeFormatter STDERR_TIME = DateTimeFormatter
@@ -35,18 +41,36 @@ public final class LogBuffer implements BrokerLog {
     private int criticalLevel = 2;
     private long seq;
     private long local;
+    private long remote;
+    private PrintStream file;
+    private Consumer<String> upstream;
+    private int forwardLevel = 3;
+    private boolean localStderr;
 
     public LogBuffer(int rank, PrintStream stderr) {
         this.rank = rank;
         this.stderr = stderr;
     }
 
-    public synchronized void configure(int ringSize, int level, int stderrLevel, int criticalLevel) {
+    public synchronized void configure(int ringSize, int level, int stderrLevel, int criticalLevel,
+            boolean localStderr) {
+        this.localStderr = localStderr;
         this.ringSize = ringSize;
         this.level = level;
         this.stderrLevel = stderrLevel;
         this.criticalLevel = criticalLevel;
         trim(ringSize);
+    }
+
+    /** Rank 0: every entry also goes to {@code path}, appended (log-filename). */
+    public synchronized void logTo(Path path) throws IOException {
+        file = new PrintStream(new FileOutputStream(path.toFile(), true), true, StandardCharsets.UTF_8);
+    }
+
+    /** Ranks above 0: entries at or below {@code level} also go to {@code sink} (to rank 0). */
+    public synchronized void forwardTo(Consumer<String> sink, int level) {
+        upstream = sink;
+        forwardLevel = level;
     }
 
     public synchronized void setStderrLevel(int stderrLevel) {
@@ -65,22 +89,42 @@ public final class LogBuffer implements BrokerLog {
     public void append(String entry) {
         Stdlog e = Stdlog.decode(entry);
         int severity = e == null ? 6 : e.severity();
+        boolean mine = e == null || e.rank() == rank;
         List<Consumer<String>> now;
+        Consumer<String> forward = null;
         synchronized (this) {
             seq++;
-            local++;
-            if (severity <= stderrLevel || severity <= criticalLevel) {
+            if (mine) {
+                local++;
+            } else {
+                remote++;
+            }
+            // log-stderr-mode: "leader" prints every rank's on rank 0, "local" each its own
+            if (mine && (severity <= criticalLevel || localStderr && severity <= stderrLevel)
+                    || !localStderr && rank == 0 && severity <= stderrLevel) {
                 stderr.println(forStderr(e, entry));
                 stderr.flush();
             }
-            if (severity > level) {
-                return;
+            if (file != null) {
+                file.println(forStderr(e, entry));
             }
-            ring.addLast(entry);
-            trim(ringSize);
-            now = List.copyOf(followers);
+            if (upstream != null && severity <= forwardLevel) {
+                forward = upstream;
+            }
+            if (severity > level || !mine) {
+                now = null;
+            } else {
+                ring.addLast(entry);
+                trim(ringSize);
+                now = List.copyOf(followers);
+            }
         }
-        now.forEach(f -> f.accept(entry));
+        if (forward != null) {
+            forward.accept(entry);
+        }
+        if (now != null) {
+            now.forEach(f -> f.accept(entry));
+        }
     }
 
     /** log_fp: "Mon DD HH:MM:SS.uuuuuu TZ YYYY app.sev[rank]: message". */
@@ -134,5 +178,9 @@ public final class LogBuffer implements BrokerLog {
 
     public synchronized long localCount() {
         return local;
+    }
+
+    public synchronized long remoteCount() {
+        return remote;
     }
 }

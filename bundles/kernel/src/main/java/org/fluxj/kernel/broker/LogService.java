@@ -40,6 +40,12 @@ final class LogService implements BrokerModule {
     public void start(ModuleContext context) {
         ctx = (ModuleHost) context;
         ctx.onRequest("log.append", this::append);
+        if (ctx.rank() > 0) {
+            // fire and forget, as flux-core's logbuf_forward; from this module's thread
+            buffer.forwardTo(entry -> ctx.execute(() -> ctx.send(Message.request("log.append").nodeid(0)
+                    .payloadString(entry).build())),
+                    Integer.parseInt(ctx.attribute("log-forward-level").orElse("3")));
+        }
         ctx.onRequest("log.dmesg", this::dmesg);
         ctx.onRequest("log.clear", m -> {
             buffer.clear();
@@ -52,7 +58,7 @@ final class LogService implements BrokerModule {
             o.put("ring-used", buffer.ringUsed());
             o.put("count", buffer.count());
             o.put("local", buffer.localCount());
-            o.put("remote", 0);
+            o.put("remote", buffer.remoteCount());
             ctx.respond(m, o);
         });
     }

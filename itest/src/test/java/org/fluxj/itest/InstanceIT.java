@@ -81,6 +81,38 @@ class InstanceIT {
     }
 
     @Test
+    void cleanupCommandsRunAfterTheInitialProgramInPushOrder(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("cleanup.out");
+        String script = "printf 'echo one >>" + out + "\\necho two >>" + out + "\\n' | flux admin cleanup-push"
+                + " && flux admin cleanup-push 'echo zero >>" + out + "'"
+                + " && ! flux admin cleanup-push </dev/null";
+        FluxCli.Result r = FluxCli.run("start", "--test-size=1", "sh", "-c", script);
+        assertEquals(0, r.status(), r.err());
+        assertEquals("zero\none\ntwo\n", Files.readString(out));
+        // a failing cleanup command fails the instance, as flux-core's
+        assertEquals(1, FluxCli.run("start", "--test-size=1", "flux", "admin", "cleanup-push", "false").status());
+    }
+
+    @Test
+    void initialProgramDoesNotInheritTheBootstrapPmi() {
+        // a flux start inside an instance is a singleton, not a client of the outer PMI
+        FluxCli.Result r = FluxCli.run("start", "--test-size=2", "sh", "-c", "env | grep -c '^PMI_' ; flux start flux getattr size");
+        assertEquals(new FluxCli.Result(0, "0\n1\n", ""), r);
+    }
+
+    @Test
+    void envPrintsOrRunsInTheFluxEnvironment() {
+        FluxCli.Result r = FluxCli.run("env");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("export PATH=\"" + FluxCli.root().resolve("bin") + ":"), r.out());
+        assertEquals(3, FluxCli.run("env", "sh", "-c", "exit 3").status());
+        r = FluxCli.run("env", "sh", "-c", "command -v flux");
+        assertEquals(FluxCli.root().resolve("bin/flux") + "\n", r.out());
+        r = FluxCli.run("env", "no-such-program");
+        assertEquals(new FluxCli.Result(1, "", "flux-env: execvp (no-such-program): No such file or directory\n"), r);
+    }
+
+    @Test
     void badOptionsAndAttributes() {
         FluxCli.Result r = FluxCli.run("broker", "-Srank=3", "true");
         assertEquals(1, r.status());

@@ -1,6 +1,7 @@
 package org.fluxj.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,9 +10,15 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
+import org.fluxj.client.FluxException;
+import org.fluxj.client.Handle;
+import org.fluxj.formats.json.Json;
+import org.fluxj.formats.msg.Errno;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * flux module against a running instance: a module bundle built in the reactor
@@ -52,6 +59,45 @@ class ModuleIT {
         FluxCli.Result r = broker.flux("ping", "-c", "1", "testmod");
         assertEquals(1, r.status());
         assertEquals("flux-ping: testmod.ping: No service matching testmod.ping is registered\n", r.err(), "ENOSYS once removed");
+    }
+
+    @Test
+    void debugFlagsAreSetAndClearedThroughTheModulesDebugMethod() {
+        assertEquals("0x0\n", broker.ok("module", "debug", "kvs"));
+        assertEquals("0x2\n", broker.ok("module", "debug", "--setbit", "0x2", "kvs"));
+        assertEquals("0x6\n", broker.ok("module", "debug", "-s", "4", "kvs"));
+        assertEquals("0x4\n", broker.ok("module", "debug", "--clearbit=2", "kvs"));
+        assertEquals("0x11\n", broker.ok("module", "debug", "--set", "17", "kvs"));
+        assertEquals("0x0\n", broker.ok("module", "debug", "--clear", "kvs"));
+        FluxCli.Result r = broker.flux("module", "debug", "--set", "lots", "kvs");
+        assertEquals(new FluxCli.Result(1, "", "flux-module: invalid debug flags: lots\n"), r);
+        r = broker.flux("module", "debug");
+        assertEquals(new FluxCli.Result(1, "", "flux-module: flux-debug requires service argument\n"), r);
+        r = broker.flux("module", "debug", "nosuch");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("nosuch.debug"), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"op\":\"setbit\"}", "{\"flags\":1}", "{\"op\":\"bogus\",\"flags\":1}",
+        "{\"op\":\"set\",\"flags\":\"x\"}", "{\"op\":7,\"flags\":1}"})
+    void malformedDebugRequestsAreRefusedWithEproto(String payload) throws Exception {
+        try (Handle h = Handle.open(broker.uri())) {
+            FluxException e = assertThrows(FluxException.class, () -> h.rpcGet("kvs.debug", Json.parse(payload, "payload")));
+            assertTrue(e.is(Errno.EPROTO), e.getMessage());
+            assertEquals("0x0\n", broker.ok("module", "debug", "kvs"), "flags unchanged");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"name\":\"cleanup\"}", "{\"name\":\"cleanup\",\"commands\":[]}",
+        "{\"name\":\"cleanup\",\"commands\":[\"\"]}", "{\"name\":\"cleanup\",\"commands\":[\"true\",3]}",
+        "{\"name\":1,\"commands\":[\"true\"]}", "{\"name\":\"cleanup\",\"commands\":\"true\"}"})
+    void malformedRunatPushesAreRefusedWithEproto(String payload) throws Exception {
+        try (Handle h = Handle.open(broker.uri())) {
+            FluxException e = assertThrows(FluxException.class, () -> h.rpcGet("runat.push", Json.parse(payload, "payload")));
+            assertTrue(e.is(Errno.EPROTO), e.getMessage());
+        }
     }
 
     @Test

@@ -54,6 +54,8 @@ public final class Flux implements Callable<Integer> {
         COMMANDS.put("content", ContentCommand.class);
         COMMANDS.put("dump", DumpCommand.class);
         COMMANDS.put("restore", RestoreCommand.class);
+        COMMANDS.put("admin", AdminCommand.class);
+        COMMANDS.put("env", EnvCommand.class);
     }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this message.")

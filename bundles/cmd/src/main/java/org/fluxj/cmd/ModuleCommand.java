@@ -11,7 +11,7 @@ import org.fluxj.formats.msg.Errno;
 import picocli.CommandLine.Command;
 
 /**
- * {@code flux module}: list, load, remove, reload and stats (flux-core src/cmd/flux-module.c).
+ * {@code flux module}: list, load, remove, reload, stats and debug (flux-core src/cmd/flux-module.c).
  * Without a subcommand the usage is shown and the status is 1.
  */
 @Command(name = "module",
@@ -24,7 +24,8 @@ final class ModuleCommand extends FamilyCommand {
                 "load", ModuleLoadCommand.class,
                 "remove", ModuleRemoveCommand.class,
                 "reload", ModuleReloadCommand.class,
-                "stats", ModuleStatsCommand.class);
+                "stats", ModuleStatsCommand.class,
+                "debug", ModuleDebugCommand.class);
     }
 
     /** canonicalize_if_path: a module given by path is sent as an absolute path. */

@@ -112,6 +112,12 @@ public interface ModuleContext {
     /** Called on this module's thread after {@code flux config reload} changed the configuration. */
     void onConfigReload(MessageHandler handler);
 
+    /**
+     * The module's debug flags, which {@code flux module debug} sets through the module's
+     * {@code NAME.debug} method (flux-core's {@code flux::debug_flags}); 0 until set.
+     */
+    int debugFlags();
+
     /** Logs to the broker's ring buffer (what {@code flux dmesg} shows), at a syslog severity. */
     void log(int severity, String format, Object... args);
 

@@ -187,7 +187,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             definePhases(runat, modprobe);
             for (BrokerModule svc : List.of(new AttrService(attrs, log), new LogService(log), new EventService(router),
                     config, new ModuleService(modules, router), stateMachine,
-                    new ShutdownService(stateMachine, log), new BrokerService(), new RexecService(), groups,
+                    new ShutdownService(stateMachine, log), new RunatService(runat), new BrokerService(), new RexecService(), groups,
                     overlayService)) {
                 ModuleHost h = new ModuleHost(svc.name(), svc, List.of(), hs, brokerThread, "builtin");
                 services.add(h);

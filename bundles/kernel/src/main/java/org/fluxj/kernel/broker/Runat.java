@@ -6,9 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
 import org.fluxj.kernel.BrokerLog;
 import org.fluxj.kernel.api.Severity;
@@ -34,10 +35,11 @@ final class Runat {
         }
     }
 
-    private final Map<String, List<Command>> phases = new LinkedHashMap<>();
+    // runat.push may add to a phase from the broker thread while another phase runs
+    private final Map<String, List<Command>> phases = new ConcurrentHashMap<>();
     private final BrokerLog log;
     private final String localUri;
-    private final Map<String, Process> running = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Process> running = new ConcurrentHashMap<>();
 
     Runat(BrokerLog log, String localUri) {
         this.log = log;
@@ -64,8 +66,14 @@ final class Runat {
         add(phase, new Command(List.of(name), step, false));
     }
 
+    /** A shell command put first in {@code phase} (flux-core's runat.push, as zlist_push does). */
+    void pushShellCommandFirst(String phase, String cmd) {
+        phases.computeIfAbsent(phase, k -> new CopyOnWriteArrayList<>())
+                .add(0, new Command(List.of(shell(), "-c", cmd), null, true));
+    }
+
     private void add(String phase, Command c) {
-        phases.computeIfAbsent(phase, k -> new ArrayList<>()).add(c);
+        phases.computeIfAbsent(phase, k -> new CopyOnWriteArrayList<>()).add(c);
     }
 
     boolean isDefined(String phase) {
@@ -90,7 +98,7 @@ final class Runat {
 
     private int runPhase(String phase) {
         int exitCode = 0;
-        List<Command> commands = phases.getOrDefault(phase, List.of());
+        List<Command> commands = List.copyOf(phases.getOrDefault(phase, List.of()));
         for (int i = 0; i < commands.size(); i++) {
             Command c = commands.get(i);
             long t0 = System.nanoTime();
@@ -130,8 +138,28 @@ final class Runat {
         return exec(phase, index, new Command(argv, null, true));
     }
 
+    /**
+     * What an rc script or the initial program must not inherit from the broker's own
+     * environment (flux-core runat.c's blocklist): above all the bootstrap's PMI, which would
+     * make a nested {@code flux start} join this instance's PMI instead of being a singleton.
+     */
+    private static final List<String> ENV_BLOCKLIST = List.of("FLUX_JOB_ID", "FLUX_ENCLOSING_ID",
+            "FLUX_JOB_SIZE", "FLUX_JOB_NNODES", "FLUX_JOB_TMPDIR", "FLUX_TASK_RANK", "FLUX_TASK_LOCAL_ID",
+            "FLUX_URI", "FLUX_KVS_NAMESPACE", "FLUX_PROXY_REMOTE", "PMI_*", "PMIX_*", "FLUX_PMI_*",
+            "I_MPI_PMI_LIBRARY", "SLURM_*", "NOTIFY_SOCKET", "PALS_*");
+
+    private static boolean blocked(String name) {
+        for (String b : ENV_BLOCKLIST) {
+            if (b.endsWith("*") ? name.startsWith(b.substring(0, b.length() - 1)) : name.equals(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int exec(String phase, int index, Command c) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(c.argv);
+        pb.environment().keySet().removeIf(Runat::blocked);
         if (localUri != null) {
             pb.environment().put("FLUX_URI", localUri);
         }

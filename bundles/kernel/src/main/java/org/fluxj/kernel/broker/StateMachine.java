@@ -280,7 +280,7 @@ public final class StateMachine implements BrokerModule {
                     post("rc2-none");
                 }
             }
-            case "cleanup" -> post("cleanup-none");
+            case "cleanup" -> phase("cleanup");
             case "shutdown" -> actions.childrenShutdown();
             case "finalize" -> phase("rc3");
             case "goodbye" -> actions.goodbye();

@@ -70,6 +70,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     private final java.util.Set<String> usedServices = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final long[] tx = new long[4];
     private final long[] rx = new long[4];
+    private int debugFlags;
     private final AtomicLong lastSeen = new AtomicLong(System.nanoTime());
     private MessageHandler routed;
     private int nextMatchtag = 1;
@@ -346,6 +347,31 @@ public final class ModuleHost implements ModuleContext, Endpoint {
             java.util.Arrays.fill(rx, 0);
             respond(m, null);
         }));
+        defaults.add(new Handler(new TopicGlob(name + ".debug"), Roles.OWNER, this::debug));
+    }
+
+    /** flux-core's debug method: {"op": clr|set|clrbit|setbit, "flags": N} answers the new flags. */
+    private void debug(Message m) throws FormatException, RequestException {
+        JsonNode o = m.payloadObject();
+        JsonNode op = o.get("op");
+        JsonNode flags = o.get("flags");
+        if (op == null || !op.isTextual() || flags == null || !flags.canConvertToInt()) {
+            throw new RequestException(Errno.EPROTO);
+        }
+        int n = flags.asInt();
+        switch (op.asText()) {
+            case "clr" -> debugFlags = 0;
+            case "set" -> debugFlags = n;
+            case "clrbit" -> debugFlags &= ~n;
+            case "setbit" -> debugFlags |= n;
+            default -> throw new RequestException(Errno.EPROTO);
+        }
+        respond(m, Json.object().put("flags", debugFlags));
+    }
+
+    @Override
+    public int debugFlags() {
+        return debugFlags;
     }
 
     /** flux-core's ping method: the request payload plus route, userid, rolemask and rank. */

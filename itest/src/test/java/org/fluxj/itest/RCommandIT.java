@@ -101,6 +101,30 @@ class RCommandIT {
     }
 
     @Test
+    void encodeFromHwlocXmlAndFromThisMachine(@TempDir Path dir) throws IOException {
+        Path xml = dir.resolve("topo.xml");
+        StringBuilder cores = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            cores.append("<object type=\"Core\" os_index=\"").append(i).append("\"/>");
+        }
+        String gpu = "<object type=\"OSDev\" osdev_type=\"5\"><info name=\"Backend\" value=\"%s\"/></object>";
+        Files.writeString(xml, "<?xml version=\"1.0\"?>\n<!DOCTYPE topology SYSTEM \"hwloc.dtd\">\n"
+                + "<topology><object type=\"Machine\">" + cores
+                + "<object type=\"PCIDev\">" + String.format(gpu, "CUDA") + String.format(gpu, "OpenCL") + "</object>"
+                + "<object type=\"PCIDev\">" + String.format(gpu, "CUDA") + "</object></object></topology>\n");
+        assertEquals("rank0/core[0-7],gpu[0-1]\n", ok(ok(null, "encode", "--xml=" + xml), "decode", "--short"));
+        assertEquals("rank[0-1]/core[0-7],gpu[0-1]\n",
+                ok(ok(null, "encode", "-r", "0-1", "-f", xml.toString()), "decode", "--short"));
+        String local = ok(null, "encode", "--local", "--hosts=fluke[0-3]");
+        assertEquals("fluke[0-3]\n", ok(local, "decode", "--nodelist"));
+        int perNode = Integer.parseInt(ok(ok(null, "encode", "--local"), "decode", "--count", "core").strip());
+        assertEquals(4 * perNode + "\n", ok(local, "decode", "--count", "core"));
+        failsWithOneLine(r(null, "encode", "--xml", dir.resolve("none.xml").toString()), "none.xml: No such file or directory");
+        failsWithOneLine(r("<topology/>", "encode", "--xml", "-"), "-: hwloc XML has no Core objects");
+        failsWithOneLine(r(null, "encode", "--local", "-c", "0-1"), "do not specify --cores or --gpus with --local or --xml");
+    }
+
+    @Test
     void badInputIsOneLineAndStatusOne() {
         failsWithOneLine(r("", "decode"), "Failed to read an R object");
         failsWithOneLine(r("{}\n", "decode"), "Failed to decode R on stdin: missing version");

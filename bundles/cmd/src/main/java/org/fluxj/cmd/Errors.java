@@ -47,6 +47,21 @@ final class Errors {
         return FAILURE;
     }
 
+    /** strerror(3) of the errno behind a file error: what flux-core prints after the path. */
+    static String strerror(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException) {
+            return "No such file or directory";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied";
+        } else if (e instanceof java.nio.file.NotDirectoryException) {
+            return "Not a directory";
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "File exists";
+        }
+        String m = e.getMessage();
+        return m != null && m.endsWith("Is a directory") ? "Is a directory" : String.valueOf(m);
+    }
+
     /** "flux-job" for {@code flux job id}: the top-level command names the program. */
     static String prefix(CommandLine cl) {
         CommandLine top = cl;

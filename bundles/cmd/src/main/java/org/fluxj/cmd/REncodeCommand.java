@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.hostlist.Hostlist;
+import org.fluxj.formats.hwloc.Topology;
 import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.rset.ResourceSet;
 import picocli.CommandLine.Command;
@@ -58,8 +59,10 @@ final class REncodeCommand extends FluxCommand {
         } else if (local || xml != null) {
             throw fail("do not specify --cores or --gpus with --local or --xml");
         }
-        if (local || xml != null) {
-            throw fail("--local and --xml need hwloc, which fluxj does not have");
+        Topology topology = local || xml != null ? topology() : null;
+        if (topology != null) {
+            c = "0-" + (topology.cores() - 1);
+            g = topology.gpus() == 0 ? "" : "0-" + (topology.gpus() - 1);
         }
         IdSet rankset;
         Hostlist hl;
@@ -108,6 +111,25 @@ final class REncodeCommand extends FluxCommand {
         }
         RInput.puts(out(), rl);
         return 0;
+    }
+
+    /** --xml FILE ('-' for stdin), else --local: this machine as sysfs shows it. */
+    private Topology topology() throws IOException {
+        if (xml == null) {
+            return Topology.local();
+        }
+        String text;
+        try {
+            text = xml.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(Path.of(xml), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw fail("%s: %s", xml, Errors.strerror(e));
+        }
+        try {
+            return Topology.fromXml(text, xml);
+        } catch (FormatException e) {
+            throw fail("%s", e.getMessage());
+        }
     }
 
     private Hostlist hostlist(int expected) {

@@ -1,61 +1,59 @@
 package org.fluxj.cmd;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.fluxj.client.UriResolvers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code flux uri [--local|--remote] TARGET}: resolves TARGET to a URI. So far TARGET is a
- * {@code local://} or {@code ssh://} URI; --local and --remote convert between the two, as
- * flux-core's flux-uri does for any resolver's result.
+ * {@code flux uri [--local|--remote] [--wait] TARGET}: resolves TARGET to the URI of a Flux
+ * instance through the client library's {@link UriResolvers}; the resolvers found are listed
+ * in the help.
  */
-@Command(name = "uri", description = "Resolve TARGET to a Flux URI.")
+@Command(name = "uri", description = "Resolve TARGET to a Flux URI.", modelTransformer = UriCommand.Schemes.class)
 final class UriCommand extends FluxCommand implements Argparse {
 
-    @Option(names = "--local", description = "Convert a remote URI to local.")
-    boolean local;
-
-    @Option(names = "--remote", description = "Convert a local URI to remote.")
+    @Option(names = "--remote", description = "convert a local URI to remote")
     boolean remote;
 
-    @Parameters(paramLabel = "TARGET")
+    @Option(names = "--local", description = "convert a remote URI to local")
+    boolean local = System.getenv("FLUX_URI_RESOLVE_LOCAL") != null;
+
+    @Option(names = "--wait", description = "wait for a URI to become available, if supported")
+    boolean await;
+
+    @Parameters(paramLabel = "TARGET", description = "A Flux jobid or URI in scheme:argument form (e.g. jobid:f1234)")
     String target;
+
+    /** The help's epilog: "Supported resolver schemes:" and each scheme. */
+    static final class Schemes implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            List<String> lines = new ArrayList<>(List.of("", "Supported resolver schemes:"));
+            new UriResolvers().describe().forEach((s, d) -> lines.add(String.format("  %-14s%s", s, d)));
+            spec.usageMessage().footer(lines.toArray(String[]::new));
+            return spec;
+        }
+    }
 
     @Override
     public Integer call() {
-        if (local && remote) {
-            throw fail("Do not specify both --local and --remote");
-        }
-        URI uri;
         try {
-            uri = URI.create(target);
-        } catch (IllegalArgumentException e) {
-            throw fail("Unable to resolve %s: malformed URI", target);
-        }
-        String scheme = uri.getScheme();
-        if (!"local".equals(scheme) && !"ssh".equals(scheme)) {
-            throw fail("Unable to resolve %s: no URI resolver for %s", target,
-                    scheme == null ? target : scheme);
-        }
-        String path = uri.getPath();
-        if (local) {
-            out().println("local://" + path);
-        } else if (remote && scheme.equals("local")) {
-            out().println("ssh://" + hostname() + path);
-        } else {
-            out().println(target);
+            String uri = new UriResolvers().resolve(await ? target + "?wait" : target);
+            if (remote) {
+                uri = UriResolvers.remote(uri);
+            } else if (local) {
+                uri = UriResolvers.local(uri);
+            }
+            out().println(uri);
+        } catch (IOException e) {
+            throw fail("%s", e.getMessage());
         }
         return 0;
-    }
-
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

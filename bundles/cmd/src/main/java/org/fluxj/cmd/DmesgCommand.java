@@ -43,6 +43,7 @@ final class DmesgCommand extends FluxCommand {
     @Option(names = {"-d", "--delta"}, description = "With --human, show timestamp delta between messages.")
     boolean delta;
 
+    @Getopt.ShortOptionalValue
     @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
             fallbackValue = "always")
     String color;

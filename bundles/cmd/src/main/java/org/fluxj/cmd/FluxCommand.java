@@ -101,6 +101,22 @@ public abstract class FluxCommand implements Callable<Integer> {
         return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:" + kind)).intValue();
     }
 
+    /**
+     * optparse_get_int of an option whose value is optional: each bare {@code -v} counts one,
+     * {@code --verbose=N} sets N.
+     */
+    protected int verbosity(int current, String level) {
+        if (level == null || level.isEmpty()) {
+            return current + 1;
+        }
+        try {
+            return Integer.parseInt(level);
+        } catch (NumberFormatException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Option 'verbose' requires an integer argument");
+        }
+    }
+
     protected static CommandException fail(String format, Object... args) {
         return new CommandException(String.format(format, args));
     }

@@ -1,5 +1,10 @@
 package org.fluxj.cmd;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -13,7 +18,9 @@ import picocli.CommandLine.Model.OptionSpec;
  * operands.
  * <ul>
  * <li>an option that requires a value takes the next word whatever it is ({@code -o -Sx=y});
- * <li>an optional value is only ever attached ({@code -L}, {@code --color=never}, {@code -Lnever});
+ * <li>an optional value is only ever attached ({@code --color}, {@code --color=never}); a short
+ *     option whose long form has an optional value is a flag ({@code -vv} is {@code -v -v}),
+ *     unless it is marked {@link ShortOptionalValue} ({@code -L}, {@code -Lnever});
  * <li>short options bundle ({@code -vv}, {@code -vo VALUE}); a long option may be shortened to
  *     any prefix that names one option;
  * <li>options end at the first operand or at {@code --}.
@@ -27,6 +34,15 @@ final class Getopt {
      * left to be an option's value ({@code -o --}) or an operand after the first one.
      */
     static final String END_OF_OPTIONS = "\u0000--";
+
+    /**
+     * The short form of an option with an optional value takes it attached ({@code -Lnever}),
+     * as optparse's OPTPARSE_OPT_SHORTOPT_OPTIONAL_ARG; without this mark it is a flag.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.FIELD, ElementType.METHOD})
+    @interface ShortOptionalValue {
+    }
 
     /** A word getopt refuses, reported as optparse reports it. */
     static final class Refused extends CommandLine.ParameterException {
@@ -121,6 +137,10 @@ final class Getopt {
                 out.add(option.longestName());
                 continue;
             }
+            if (option.arity().min == 0 && !shortOptionalValue(option)) {
+                out.add(withValue(option, null));
+                continue;
+            }
             String rest = arg.substring(j + 1);
             String value = rest.isEmpty() ? null : rest;
             if (value == null && option.arity().min > 0) {
@@ -133,6 +153,10 @@ final class Getopt {
             return i;
         }
         return i;
+    }
+
+    private static boolean shortOptionalValue(OptionSpec option) {
+        return option.userObject() instanceof AnnotatedElement e && e.isAnnotationPresent(ShortOptionalValue.class);
     }
 
     /** {@code --name=VALUE}; an optional value not given is the option's fallback value. */

@@ -27,6 +27,7 @@ final class KvsEventlogGetCommand extends KvsSubcommand {
     boolean unformatted;
     @Option(names = {"-H", "--human"}, description = KvsEventlogCommand.HUMAN_HELP)
     boolean human;
+    @Getopt.ShortOptionalValue
     @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
             fallbackValue = "always")
     String color;

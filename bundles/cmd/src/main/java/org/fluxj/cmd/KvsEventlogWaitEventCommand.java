@@ -30,6 +30,7 @@ final class KvsEventlogWaitEventCommand extends KvsSubcommand {
     boolean verbose;
     @Option(names = {"-H", "--human"}, description = KvsEventlogCommand.HUMAN_HELP)
     boolean human;
+    @Getopt.ShortOptionalValue
     @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
             fallbackValue = "always")
     String color;

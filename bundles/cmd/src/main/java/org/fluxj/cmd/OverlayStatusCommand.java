@@ -45,18 +45,7 @@ final class OverlayStatusCommand extends FluxCommand {
             description = "Increase reporting detail: 1=show time since current state was entered,"
                     + " 2=show round-trip RPC times.")
     void verbose(String level) {
-        if (level == null || level.isEmpty()) {
-            verbose++;
-        } else if (level.matches("v+")) { // -vv, -vvv
-            verbose += 1 + level.length();
-        } else {
-            try {
-                verbose = Integer.parseInt(level);
-            } catch (NumberFormatException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid verbose level: "
-                        + level);
-            }
-        }
+        verbose = verbosity(verbose, level);
     }
 
     int verbose;
@@ -78,6 +67,7 @@ final class OverlayStatusCommand extends FluxCommand {
             + " inaccessible behind offline/lost overlay parents")
     boolean noGhost;
 
+    @Getopt.ShortOptionalValue
     @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
             fallbackValue = "always")
     String colorWhen;

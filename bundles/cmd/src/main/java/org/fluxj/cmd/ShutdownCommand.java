@@ -39,9 +39,13 @@ final class ShutdownCommand extends FluxCommand {
     @Option(names = "--quiet", description = "Show only log messages <= LOG_WARNING level")
     boolean quiet;
 
-    @Option(names = {"-v", "--verbose"}, arity = "0..1", paramLabel = "LEVEL", fallbackValue = "1",
+    @Option(names = {"-v", "--verbose"}, arity = "0..1", paramLabel = "LEVEL", fallbackValue = "",
             description = "Increase log verbosity: 0=show log messages <= LOG_INFO level (default), 1=show all log messages")
-    Integer verbose;
+    void verbose(String level) {
+        verbose = verbosity(verbose, level);
+    }
+
+    int verbose;
 
     @Option(names = {"-y", "--yes"}, description = "Answer yes to any yes/no questions")
     boolean yes;
@@ -59,7 +63,7 @@ final class ShutdownCommand extends FluxCommand {
         }
         configureDump();
         ObjectNode o = Json.object();
-        o.put("loglevel", quiet ? 4 : verbose == null || verbose == 0 ? 6 : 7);
+        o.put("loglevel", quiet ? 4 : verbose == 0 ? 6 : 7);
         if (background) {
             rpcNoPayload("shutdown.start", "shutdown.start", o);
             return 0;

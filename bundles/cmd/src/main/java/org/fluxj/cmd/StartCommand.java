@@ -51,6 +51,7 @@ final class StartCommand extends FluxCommand {
     @Option(names = "--conf", paramLabel = "VALUE", description = "Update broker config from VALUE")
     List<String> conf = new ArrayList<>();
 
+    @Getopt.ShortOptionalValue
     @Option(names = {"-r", "--recovery"}, arity = "0..1", fallbackValue = "", paramLabel = "TARGET",
             description = "Start instance in recovery mode with dump file or statedir")
     String recovery;
@@ -61,15 +62,7 @@ final class StartCommand extends FluxCommand {
     @Option(names = {"-v", "--verbose"}, arity = "0..1", fallbackValue = "", paramLabel = "LEVEL",
             description = "Be annoyingly informative by degrees")
     void verbose(String level) {
-        if (level == null || level.isEmpty()) {
-            verbose++;
-        } else {
-            try {
-                verbose = Integer.parseInt(level);
-            } catch (NumberFormatException e) {
-                throw new ParameterException(spec.commandLine(), "invalid --verbose level: " + level);
-            }
-        }
+        verbose = verbosity(verbose, level);
     }
 
     int verbose;

@@ -34,8 +34,13 @@ class GetoptTest {
         @Option(names = {"-o", "--broker-opts"}, split = ",")
         List<String> brokerOpts = new ArrayList<>();
 
+        @Getopt.ShortOptionalValue
         @Option(names = {"-L", "--color"}, arity = "0..1", fallbackValue = "auto")
         String color;
+
+        /** Optional value, short form a flag: optparse's default for has_arg = 2. */
+        @Option(names = {"-d", "--debug"}, arity = "0..1", fallbackValue = "+")
+        List<String> debug = new ArrayList<>();
 
         @Option(names = "--test-size")
         Integer testSize;
@@ -62,7 +67,7 @@ class GetoptTest {
     /** What the probe was given: "v=COUNT o=[...] L=COLOR size=N hosts=H | OPERAND...". */
     private static String seen(Probe p) {
         return "v=" + p.verbose.length + " o=" + p.brokerOpts + " L=" + p.color + " size=" + p.testSize
-                + " hosts=" + p.testHosts + " |" + p.operands.stream().map(o -> " " + o).collect(Collectors.joining());
+                + " hosts=" + p.testHosts + (p.debug.isEmpty() ? "" : " d=" + p.debug) + " |" + p.operands.stream().map(o -> " " + o).collect(Collectors.joining());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,6 +90,9 @@ class GetoptTest {
         "--color never; v=0 o=[] L=auto size=null hosts=null | never",
         "--color=never; v=0 o=[] L=never size=null hosts=null | ",
         "-L -v; v=1 o=[] L=auto size=null hosts=null | ",
+        // without ShortOptionalValue, the short form of such an option is a flag
+        "-dd; v=0 o=[] L=null size=null hosts=null d=[+, +] |",
+        "-dv --debug=3; v=1 o=[] L=null size=null hosts=null d=[+, 3] |",
         // long options may be shortened to an unambiguous prefix
         "--test-s=2 --col; v=0 o=[] L=auto size=2 hosts=null | ",
         "--verb --test-si 3; v=1 o=[] L=null size=3 hosts=null | ",

@@ -94,6 +94,49 @@ class InstanceIT {
     }
 
     @Test
+    void brokerAttributesAreCheckedBeforeUse(@TempDir Path dir) throws IOException {
+        Path file = Files.createFile(dir.resolve("file"));
+        Path closed = Files.createDirectory(dir.resolve("closed"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-x------")));
+        String[][] cases = {
+            {"-Sbroker.boot-method=unknown", "flux-broker: plugin matching 'unknown' not found"},
+            {"-Sbroker.critical-ranks=0-1", "flux-broker: invalid value for broker.critical-ranks='0-1'"},
+            {"-Sbroker.critical-ranks=x", "flux-broker: invalid value for broker.critical-ranks='x'"},
+            {"-Slocal-uri=local://" + "D".repeat(1024), "flux-broker: buffer overflow while checking local-uri"},
+            {"-Slocal-uri=local:///noexist/x", "flux-broker: local-uri directory cannot stat /noexist: No such file or directory"},
+            {"-Slocal-uri=local://" + file + "/x", "flux-broker: local-uri directory " + file + ": Not a directory"},
+            {"-Slocal-uri=local://" + closed + "/x", "flux-broker: local-uri directory " + closed + " does not have owner=rwx permissions"},
+            {"-Slocal-uri=local://" + dir + "/" + "s".repeat(120), "exceeds max 107 AF_UNIX socket path length"},
+            {"-Slocal-uri=ssh://host/x", "flux-broker: local-uri is malformed"},
+        };
+        for (String[] c : cases) {
+            FluxCli.Result r = FluxCli.run("start", c[0], "true");
+            assertEquals(1, r.status(), c[0] + ": " + r.err());
+            assertTrue(r.err().contains(c[1]), c[0] + ": " + r.err());
+        }
+    }
+
+    @Test
+    void bootMethodIsChosenAsFluxCoreChoosesIt() {
+        assertEquals("single\n", FluxCli.run("start", "flux", "getattr", "broker.boot-method").out());
+        assertEquals("simple\n", FluxCli.run("start", "-s1", "flux", "getattr", "broker.boot-method").out());
+        assertEquals("single\n", FluxCli.run("start", "-s1", "-Sbroker.boot-method=single",
+                "flux", "getattr", "broker.boot-method").out());
+        assertEquals("single\n", FluxCli.runWithInput(null, Map.of("FLUX_PMI_CLIENT_METHODS", "single"),
+                "start", "-s1", "flux", "getattr", "broker.boot-method").out());
+    }
+
+    @Test
+    void anInitialProgramThatIsNeitherScriptNorBinaryFailsAsExecvpWould(@TempDir Path dir) throws IOException {
+        Path noShebang = dir.resolve("no-shebang.sh");
+        Files.writeString(noShebang, "true\n");
+        Files.setPosixFilePermissions(noShebang, PosixFilePermissions.fromString("rwx------"));
+        FluxCli.Result r = FluxCli.run("start", noShebang.toString());
+        assertEquals(126, r.status(), r.err());
+        assertTrue(r.err().contains("Exec format error"), r.err());
+    }
+
+    @Test
     void initialProgramDoesNotInheritTheBootstrapPmi() {
         // a flux start inside an instance is a singleton, not a client of the outer PMI
         FluxCli.Result r = FluxCli.run("start", "--test-size=2", "sh", "-c", "env | grep -c '^PMI_' ; flux start flux getattr size");

@@ -18,7 +18,7 @@ import org.fluxj.formats.json.Json;
  * @param home      the fluxj installation (holds {@code etc/flux}), or null
  * @param builtins  module names loaded in the load-builtins state
  * @param rc1Modules module names the default rc1 loads
- * @param bootMethod the bootstrap method ("singleton" unless a launcher names another)
+ * @param bootMethod the bootstrap method ("single" unless a launcher names another)
  */
 public record BrokerParams(List<String[]> setattr, String configPath, List<String> program, int verbose,
         String home, List<String> builtins, List<String> rc1Modules, String bootMethod) {
@@ -46,7 +46,7 @@ public record BrokerParams(List<String[]> setattr, String configPath, List<Strin
                 program == null ? null : strings(program, PROGRAM),
                 verbose == null ? 0 : Integer.parseInt(verbose), props.apply(HOME),
                 list(props.apply(BUILTINS)), list(props.apply(RC1_MODULES)),
-                method == null || method.isEmpty() ? "singleton" : method);
+                method == null || method.isEmpty() ? "single" : method);
     }
 
     private static List<String> strings(String json, String what) throws FormatException {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.kernel.Attributes;
 import org.fluxj.kernel.Attributes.AttrException;
@@ -72,7 +74,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     private Path statedirToRemove;
     private int rank;
     private int size = 1;
-    private String bootMethod = "singleton";
+    private String bootMethod = "single";
     private GroupsService groups;
 
     private static Thread named(Runnable r, String name) {
@@ -216,27 +218,36 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     }
 
     /**
-     * The bootstrap method: the one the launcher names, else "config" when the configuration has a
-     * [bootstrap] table, else "simple" when a PMI server is named in the environment, else the
-     * singleton (flux-core tries config, then its PMI clients, then singleton).
+     * The bootstrap method, as flux-core chooses it: the one {@code broker.boot-method} (or the
+     * launcher) names, else "config" when the configuration has a [bootstrap] table, else the
+     * first of FLUX_PMI_CLIENT_METHODS (default "simple single") that can work here: "simple"
+     * when a PMI server is named in the environment, "single" (a singleton) always.
      */
-    private String bootMethod(ObjectNode conf) {
-        String named = context.getProperty(BrokerParams.BOOT_METHOD);
+    private String bootMethod(ObjectNode conf) throws FormatException {
+        String named = attrs.get("broker.boot-method").orElse(context.getProperty(BrokerParams.BOOT_METHOD));
         if (named != null && !named.isEmpty()) {
+            if (!List.of("config", "simple", "single").contains(named)) {
+                throw new FormatException("plugin matching '" + named + "' not found");
+            }
             return named;
         }
         if (conf != null && conf.has("bootstrap")) {
             return "config";
         }
-        if (System.getenv("FLUX_PMI_SOCKET") != null || System.getenv("PMI_PORT") != null) {
-            return "simple";
+        String methods = System.getenv().getOrDefault("FLUX_PMI_CLIENT_METHODS", "simple single");
+        for (String m : methods.strip().split("\\s+")) {
+            if (m.equals("simple") && (System.getenv("FLUX_PMI_SOCKET") != null || System.getenv("PMI_PORT") != null)) {
+                return "simple";
+            } else if (m.equals("single")) {
+                return "single";
+            }
         }
-        return "singleton";
+        throw new FormatException("no PMI client method of '" + methods + "' works here");
     }
 
     private Bootstrap.BootInfo bootInfo(ObjectNode conf) throws Exception {
         bootMethod = bootMethod(conf);
-        if (bootMethod.equals("singleton")) {
+        if (bootMethod.equals("single")) {
             return new Bootstrap.BootInfo(0, 1, attrs.get("hostname").orElseThrow());
         }
         Bootstrap chosen = null;
@@ -310,6 +321,18 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         }
         defaultAttr("hostlist", info.hostlist());
         attrs.setInternal("broker.boot-method", bootMethod);
+        String critical = attrs.get("broker.critical-ranks").orElse(null);
+        if (critical != null) {
+            IdSet ids;
+            try {
+                ids = IdSet.decode(critical);
+            } catch (FormatException e) {
+                ids = new IdSet();
+            }
+            if (ids.isEmpty() || ids.last() >= info.size()) {
+                throw new FormatException("invalid value for broker.critical-ranks='" + critical + "'");
+            }
+        }
         attrs.setInternal("broker.pid", Long.toString(ProcessHandle.current().pid()));
         attrs.setInternal("broker.starttime", String.format("%.2f", System.currentTimeMillis() / 1000.0));
         attrs.setInternal("broker.uuid", UUID.randomUUID().toString());
@@ -343,11 +366,55 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         } else {
             attrs.setInternal("statedir-cleanup", "0");
         }
-        defaultAttr("local-uri", "local://" + attrs.get("rundir").orElseThrow() + "/local-" + info.rank());
+        if (attrs.has("local-uri")) {
+            checkLocalUri(attrs.get("local-uri").orElseThrow());
+        } else {
+            attrs.setInternal("local-uri", "local://" + attrs.get("rundir").orElseThrow() + "/local-" + info.rank());
+        }
         if (!attrs.has("tbon.level")) {
             attrs.setInternal("tbon.level", "0");
             attrs.setInternal("tbon.maxlevel", "0");
             attrs.setInternal("tbon.descendants", Integer.toString(info.size() - 1));
+        }
+    }
+
+    /** flux-core's init_local_uri_attr: a local-uri given on the command line is checked before use. */
+    private static void checkLocalUri(String uri) throws FormatException {
+        if (!uri.startsWith("local://")) {
+            throw new FormatException("local-uri is malformed");
+        }
+        String path = uri.substring("local://".length());
+        if (path.length() >= 1024) {
+            throw new FormatException("buffer overflow while checking local-uri");
+        }
+        Path dir = Path.of(path).toAbsolutePath().getParent();
+        String problem = null;
+        if (!Files.exists(dir)) {
+            problem = "cannot stat " + dir + ": No such file or directory";
+        } else if (!Files.isDirectory(dir)) {
+            problem = dir + ": Not a directory";
+        } else {
+            try {
+                int uid = (Integer) Files.getAttribute(dir, "unix:uid");
+                var perms = Files.getPosixFilePermissions(dir);
+                if (uid != ownerUid()) {
+                    problem = dir + " is not owned by instance owner: Operation not permitted";
+                } else if (!perms.containsAll(java.util.Set.of(PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE))) {
+                    problem = dir + " does not have owner=rwx permissions";
+                }
+            } catch (IOException e) {
+                problem = "cannot stat " + dir + ": " + e.getMessage();
+            }
+        }
+        if (problem != null) {
+            throw new FormatException("local-uri directory " + problem);
+        }
+        // sun_path holds 108 bytes with the terminating NUL (see flux-core #3925)
+        int length = path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (length > 107) {
+            throw new FormatException("local-uri length of " + length
+                    + " bytes exceeds max 107 AF_UNIX socket path length");
         }
     }
 

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +122,8 @@ final class Runat {
                 } catch (IOException e) {
                     String m = String.valueOf(e.getMessage());
                     rc = m.contains("error=2,") ? 127 : 126;
-                    how = m.contains("error=2,") ? "No such file or directory" : "Permission denied";
+                    how = m.contains("error=2,") ? "No such file or directory"
+                            : m.contains("error=8,") ? "Exec format error" : "Permission denied";
                 }
             }
             double elapsed = (System.nanoTime() - t0) / 1e9;
@@ -148,6 +151,38 @@ final class Runat {
             "FLUX_URI", "FLUX_KVS_NAMESPACE", "FLUX_PROXY_REMOTE", "PMI_*", "PMIX_*", "FLUX_PMI_*",
             "I_MPI_PMI_LIBRARY", "SLURM_*", "NOTIFY_SOCKET", "PALS_*");
 
+    /**
+     * Whether execvp(3) would run {@code program}: a file that is neither a "#!" script nor
+     * an ELF binary fails with ENOEXEC there, where Java would run it with /bin/sh instead.
+     * A program not found is left for the launch to report.
+     */
+    private static boolean executableFormat(String program) {
+        Path file = null;
+        if (program.indexOf('/') >= 0) {
+            file = Path.of(program);
+        } else {
+            for (String dir : System.getenv().getOrDefault("PATH", "/bin:/usr/bin").split(":")) {
+                Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                    file = p;
+                    break;
+                }
+            }
+        }
+        if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return true;
+        }
+        byte[] head = new byte[4];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 4);
+        } catch (IOException e) {
+            return true;
+        }
+        return n >= 2 && head[0] == '#' && head[1] == '!'
+                || n == 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F';
+    }
+
     private static boolean blocked(String name) {
         for (String b : ENV_BLOCKLIST) {
             if (b.endsWith("*") ? name.startsWith(b.substring(0, b.length() - 1)) : name.equals(b)) {
@@ -158,6 +193,9 @@ final class Runat {
     }
 
     private int exec(String phase, int index, Command c) throws IOException {
+        if (!executableFormat(c.argv.get(0))) {
+            throw new IOException("error=8, Exec format error");
+        }
         ProcessBuilder pb = new ProcessBuilder(c.argv);
         pb.environment().keySet().removeIf(Runat::blocked);
         if (localUri != null) {

@@ -108,12 +108,29 @@ class InstanceIT {
             {"-Slocal-uri=local://" + closed + "/x", "flux-broker: local-uri directory " + closed + " does not have owner=rwx permissions"},
             {"-Slocal-uri=local://" + dir + "/" + "s".repeat(120), "exceeds max 107 AF_UNIX socket path length"},
             {"-Slocal-uri=ssh://host/x", "flux-broker: local-uri is malformed"},
+            {"-Slog-syslog-enable=2", "flux-broker: log-syslog-enable: value must be 0 or 1"},
+            {"-Slog-syslog-enable", "flux-broker: error parsing --setattr=log-syslog-enable"},
+            {"-Slog-syslog-level=8", "flux-broker: log-syslog-level: Invalid argument"},
+            {"-Slog-syslog-level=5xx", "flux-broker: log-syslog-level: invalid value '5xx'"},
         };
         for (String[] c : cases) {
             FluxCli.Result r = FluxCli.run("start", c[0], "true");
             assertEquals(1, r.status(), c[0] + ": " + r.err());
             assertTrue(r.err().contains(c[1]), c[0] + ": " + r.err());
         }
+    }
+
+    @Test
+    void aNegativeLevelMatchesNothing() {
+        assertEquals(0, FluxCli.run("start", "-Slog-forward-level=-1", "true").status());
+    }
+
+    @Test
+    void nonAsciiWordsSurviveACLocale() {
+        FluxCli.Result r = FluxCli.runWithInput(null, Map.of("LC_ALL", "C", "LANG", "C"), "start", "sh", "-c",
+                "flux logger ƒ Φ && echo 'Ψ Ω' | flux logger && flux dmesg | tail -2");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("logger.notice[0]: ƒ Φ\n") && r.out().endsWith("logger.notice[0]: Ψ Ω\n"), r.out());
     }
 
     @Test

@@ -38,6 +38,9 @@ final class LoggerCommand extends FluxCommand {
         int rank = Integer.parseInt(GetattrCommand.get(this, "rank"));
         long pid = ProcessHandle.current().pid();
         for (String line : text.split("\r?\n")) {
+            if (line.isEmpty()) {
+                continue; // as flux_log does with the empty lines of a multi-line message
+            }
             String entry = Stdlog.now(sev, rank, appname, pid, line).encode();
             handle().send(Message.request("log.append").noResponse()
                     .payload(entry.getBytes(StandardCharsets.UTF_8)).build());

@@ -14,6 +14,11 @@ final class VersionCommand extends FluxCommand {
         String version = version();
         out().printf("commands:    \t\t%s%n", version);
         out().printf("libflux-core:\t\t%s%n", version);
+        String uri = System.getenv("FLUX_URI");
+        if (uri != null) {
+            out().printf("broker:  \t\t%s%n", GetattrCommand.get(this, "version"));
+            out().printf("FLUX_URI:\t\t%s%n", uri);
+        }
         out().printf("build-options:\t\t+java==%s%n", Runtime.version().feature());
         return 0;
     }

@@ -426,12 +426,15 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
 
     private void configureLog() throws FormatException {
         int ring = intAttr("log-ring-size", 1024);
-        int level = intAttr("log-level", 7);
-        int stderrLevel = intAttr("log-stderr-level", 3);
-        int critical = intAttr("log-critical-level", 2);
-        intAttr("log-forward-level", 3);
-        intAttr("log-syslog-level", 3);
-        intAttr("log-syslog-enable", 0);
+        int level = levelAttr("log-level", 7);
+        int stderrLevel = levelAttr("log-stderr-level", 3);
+        int critical = levelAttr("log-critical-level", 2);
+        levelAttr("log-forward-level", 3);
+        levelAttr("log-syslog-level", 3);
+        int syslog = intAttr("log-syslog-enable", 0);
+        if (syslog != 0 && syslog != 1) {
+            throw new FormatException("log-syslog-enable: value must be 0 or 1");
+        }
         defaultAttr("log-stderr-mode", "leader");
         String mode = attrs.get("log-stderr-mode").orElseThrow();
         if (!mode.equals("leader") && !mode.equals("local")) {
@@ -446,6 +449,15 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
                 throw new FormatException("log-filename: cannot open " + file + ": " + e.getMessage());
             }
         }
+    }
+
+    /** A syslog level: at most 7 (debug); a negative one matches nothing, as in flux-core. */
+    private int levelAttr(String name, int dflt) throws FormatException {
+        int v = intAttr(name, dflt);
+        if (v > 7) {
+            throw new FormatException(name + ": Invalid argument");
+        }
+        return v;
     }
 
     private int intAttr(String name, int dflt) throws FormatException {

@@ -510,7 +510,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
                 + "+-----------------------------------------------------\n";
     }
 
-    private void definePhases(Runat runat, Modprobe modprobe) {
+    private void definePhases(Runat runat, Modprobe modprobe) throws FormatException {
         String rc1 = attrs.get("broker.rc1_path").orElse("");
         if (rc1.equals(Modprobe.RC1)) {
             runat.pushStep("rc1", rc1, modprobe::rc1);
@@ -520,6 +520,10 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         if (rank == 0 && !attrs.has("broker.rc2_none")) {
             List<String> program = params.program();
             if (program == null || program.isEmpty()) {
+                // as flux-core: refuse rather than seem to hang on a shell that cannot be used
+                if (!stdinIsTty()) {
+                    throw new FormatException("stdin is not a tty - can't run interactive shell");
+                }
                 runat.pushInteractive("rc2", List.of(Runat.shell()));
             } else if (program.size() == 1 && needsShell(program.get(0))) {
                 runat.pushInteractive("rc2", List.of(Runat.shell(), "-c", program.get(0)));
@@ -532,6 +536,16 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             runat.pushStep("rc3", rc3, modprobe::rc3);
         } else if (!rc3.isEmpty()) {
             runat.pushShellCommand("rc3", rc3);
+        }
+    }
+
+    /** isatty(STDIN_FILENO), as /proc shows where descriptor 0 leads. */
+    private static boolean stdinIsTty() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 

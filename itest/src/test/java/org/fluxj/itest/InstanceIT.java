@@ -109,6 +109,8 @@ class InstanceIT {
             {"-Slocal-uri=local://" + dir + "/" + "s".repeat(120), "exceeds max 107 AF_UNIX socket path length"},
             {"-Slocal-uri=ssh://host/x", "flux-broker: local-uri is malformed"},
             {"-Slog-syslog-enable=2", "flux-broker: log-syslog-enable: value must be 0 or 1"},
+            {"-Sbroker.quorum-warn=x", "flux-broker: Error parsing broker.quorum-warn attribute: invalid FSD 'x'"},
+            {"-Sbroker.cleanup-timeout=x", "flux-broker: Error parsing broker.cleanup-timeout attribute: invalid FSD 'x'"},
             {"-Slog-syslog-enable", "flux-broker: error parsing --setattr=log-syslog-enable"},
             {"-Slog-syslog-level=8", "flux-broker: log-syslog-level: Invalid argument"},
             {"-Slog-syslog-level=5xx", "flux-broker: log-syslog-level: invalid value '5xx'"},
@@ -118,6 +120,14 @@ class InstanceIT {
             assertEquals(1, r.status(), c[0] + ": " + r.err());
             assertTrue(r.err().contains(c[1]), c[0] + ": " + r.err());
         }
+    }
+
+    @Test
+    void stateMachineDurationsAreFsdOrNone() {
+        assertEquals("none\n", FluxCli.run("start", "flux", "getattr", "broker.cleanup-timeout").out());
+        assertEquals("3h\n", FluxCli.run("start", "-Sbroker.cleanup-timeout=3h",
+                "flux", "getattr", "broker.cleanup-timeout").out());
+        assertEquals(0, FluxCli.run("start", "-Sbroker.quorum-warn=none", "-Sbroker.shutdown-warn=2m", "true").status());
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.kernel.Attributes;
@@ -174,6 +175,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
                 }
             }
             Runat runat = new Runat(log, attrs.get("local-uri").orElse(null));
+            checkDurations();
             stateMachine = new StateMachine(brokerThread, log, runat, this, rank == 0, quorumSize());
             stateMachine.onTransition(this::stateChanged);
             if (attrs.has("broker.recovery-mode")) {
@@ -641,6 +643,21 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         OverlayPort o = overlay;
         if (o != null && (state.equals("cleanup") || state.equals("shutdown"))) {
             o.refuseChildren();
+        }
+    }
+
+    /**
+     * The state machine's durations: an FSD or "none" each, checked at start as flux-core's
+     * broker checks them (broker.cleanup-timeout defaults to none).
+     */
+    private void checkDurations() throws FormatException {
+        defaultAttr("broker.cleanup-timeout", "none");
+        for (String name : List.of("broker.quorum-warn", "broker.shutdown-warn", "broker.shutdown-timeout",
+                "broker.cleanup-timeout", "broker.unload-builtins-timeout")) {
+            String v = attrs.get(name).orElse(null);
+            if (v != null && !v.equals("none") && !Fsd.isValid(v)) {
+                throw new FormatException("Error parsing " + name + " attribute: invalid FSD '" + v + "'");
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,34 @@ class ModuleIT {
         r = broker.flux("module", "debug", "nosuch");
         assertEquals(1, r.status());
         assertTrue(r.err().contains("nosuch.debug"), r.err());
+    }
+
+    @Test
+    void statsRusageAndClearAll() throws Exception {
+        JsonNode self = Json.parse(broker.ok("module", "stats", "--rusage", "kvs"), "rusage");
+        for (String field : List.of("utime", "stime", "maxrss", "minflt", "majflt", "nvcsw", "nivcsw")) {
+            assertTrue(self.has(field), field + " in " + self);
+        }
+        assertTrue(self.get("maxrss").asLong() > 1000, self.toString());
+        assertTrue(broker.ok("module", "stats", "-Rthread", "--parse", "utime", "kvs").matches("\\d+(\\.\\d+)?(e-?\\d+)?\n"));
+        assertTrue(Json.parse(broker.ok("module", "stats", "--rusage=children", "kvs"), "children").has("utime"));
+        FluxCli.Result r = broker.flux("module", "stats", "-Rbogus", "kvs");
+        assertEquals(new FluxCli.Result(1, "", "flux-module: kvs.rusage: bogus is unsupported\n"), r);
+        // the counts of every module of that name go back to zero: the next stats-get is the one request seen
+        broker.ok("module", "stats", "heartbeat");
+        broker.ok("module", "stats", "-C", "heartbeat");
+        String after = "";
+        for (int i = 0; i < 100 && !after.equals("1\n"); i++) {
+            after = broker.ok("module", "stats", "--parse", "rx.request", "heartbeat");
+        }
+        assertEquals("1\n", after, "the event reached the module and cleared its counts");
+    }
+
+    @Test
+    void hostlistInstanceIsTheBrokersHostlist() {
+        String hosts = broker.ok("getattr", "hostlist");
+        assertEquals(hosts, broker.ok("hostlist", "instance"));
+        assertEquals(hosts, broker.ok("hostlist", "-l"));
     }
 
     @ParameterizedTest

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import org.fluxj.formats.json.Json;
+import org.fluxj.formats.json.JanssonText;
 import org.fluxj.formats.treeobj.BlobRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +43,7 @@ final class ContentCheckpointCommand extends FamilyCommand {
             int i = 0;
             for (JsonNode c : a) {
                 if (json) {
-                    out().println(Json.encode(c));
+                    out().println(JanssonText.compact(c));
                 } else {
                     String t = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC)
                             .format(Instant.ofEpochMilli((long) (c.path("timestamp").asDouble() * 1000)));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fluxj.client.Handle;
+import org.fluxj.client.UriResolvers;
 import org.fluxj.formats.msg.Message;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,10 +43,13 @@ public abstract class FluxCommand implements Callable<Integer> {
         return handle;
     }
 
-    /** Connects to the instance at {@code uri} instead of FLUX_URI's (a command's TARGET). */
-    protected void connect(String uri) {
+    /**
+     * Connects to the instance a command's TARGET names instead of FLUX_URI's: a URI, or
+     * anything a URI resolver takes ({@code pid:1234}), as flux-core's uri_resolve.
+     */
+    protected void connect(String target) {
         try {
-            handle = Handle.open(uri);
+            handle = Handle.open(new UriResolvers().resolve(target));
         } catch (IOException e) {
             throw new CommandException(e.getMessage());
         }

@@ -27,8 +27,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code flux hostlist [OPTIONS] [SOURCES...]}: combine, filter and print RFC 29 hostlists, as
- * flux-core's flux-hostlist.py does. Sources that need a running instance (instance, local,
- * avail, job ids) fail with one line, as there is no broker to ask.
+ * flux-core's flux-hostlist.py does. instance and local (outside a job) come from the broker's
+ * hostlist attribute; sources that need the resource service or jobs (avail, local in a job,
+ * job ids) fail with one line until the job pipeline serves them.
  */
 @Command(name = "hostlist",
         description = "Manipulate and print hostlists.",
@@ -300,8 +301,15 @@ final class HostlistCommand extends FluxCommand implements Argparse {
 
     private Hostlist resolve(String arg) throws FormatException, IOException {
         switch (arg) {
-            case "instance":
             case "local":
+                // the job's hosts come with jobs; outside a job, local is the instance
+                if (System.getenv("FLUX_JOB_ID") != null) {
+                    throw new CommandException("cannot get the hosts of job " + System.getenv("FLUX_JOB_ID")
+                            + ": jobs are not supported yet");
+                }
+                return Hostlist.decode(GetattrCommand.get(this, "hostlist"));
+            case "instance":
+                return Hostlist.decode(GetattrCommand.get(this, "hostlist"));
             case "avail":
             case "available":
                 throw noInstance("cannot get the '" + arg + "' hostlist", "");
@@ -325,8 +333,7 @@ final class HostlistCommand extends FluxCommand implements Argparse {
         if (uri == null || uri.isEmpty()) {
             return new CommandException(what + ": no Flux instance is reachable (FLUX_URI is not set)" + hint);
         }
-        return new CommandException(what + ": no Flux instance is reachable at " + uri
-                + " (broker connections are not supported yet)" + hint);
+        return new CommandException(what + ": resource status comes with the job pipeline" + hint);
     }
 
     private Hostlist readStdin() throws FormatException, IOException {

@@ -2,13 +2,17 @@ package org.fluxj.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import org.fluxj.formats.json.JanssonText;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code flux module stats [-p OBJ] [-s N] [-t int|double] [-c|-C] NAME}: NAME.stats-get. */
+/**
+ * {@code flux module stats [-p OBJ] [-s N] [-t int|double] [-c|-C|-R[WHO]] NAME}: NAME.stats-get,
+ * NAME.stats-clear, or NAME.rusage.
+ */
 @Command(name = "stats", description = "Display stats on module.")
 final class ModuleStatsCommand extends FluxCommand {
 
@@ -27,6 +31,11 @@ final class ModuleStatsCommand extends FluxCommand {
     @Option(names = {"-C", "--clear-all"}, description = "Clear stats on all ranks.")
     boolean clearAll;
 
+    @Getopt.ShortOptionalValue
+    @Option(names = {"-R", "--rusage"}, arity = "0..1", fallbackValue = "", paramLabel = "self|children|thread",
+            description = "Request rusage data instead of stats (default: self)")
+    String rusage;
+
     @Parameters(paramLabel = "module")
     String service;
 
@@ -40,7 +49,13 @@ final class ModuleStatsCommand extends FluxCommand {
             handle().send(Message.event(service + ".stats-clear").build());
             return 0;
         }
-        JsonNode o = rpc(service + ".stats-get", service + ".stats-get", null);
+        JsonNode o;
+        if (rusage != null) {
+            String topic = service + ".rusage";
+            o = rpc(topic, topic, rusage.isEmpty() ? null : Json.object().put("who", rusage));
+        } else {
+            o = rpc(service + ".stats-get", service + ".stats-get", null);
+        }
         if (parse != null) {
             for (String part : parse.split("\\.")) {
                 o = o.get(part);
@@ -54,7 +69,7 @@ final class ModuleStatsCommand extends FluxCommand {
         } else if ("double".equals(type) || (o.isNumber() && scale != 1.0)) {
             out().printf("%f%n", o.asDouble() * scale);
         } else {
-            out().println(Json.encode(o));
+            out().println(JanssonText.compact(o));
         }
         return 0;
     }

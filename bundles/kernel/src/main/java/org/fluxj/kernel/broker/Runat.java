@@ -89,12 +89,25 @@ final class Runat {
         t.start();
     }
 
-    /** Kills a running phase's current process (shutdown during the initial program). */
+    /**
+     * Ends a running phase's current process and what it started (shutdown during the initial
+     * program) with SIGHUP, flux-core's abort signal: the program exits 129.
+     */
     void abort(String phase) {
         Process p = running.get(phase);
-        if (p != null) {
+        if (p == null) {
+            return;
+        }
+        List<String> kill = new ArrayList<>(List.of("kill", "-HUP", Long.toString(p.pid())));
+        p.descendants().forEach(d -> kill.add(Long.toString(d.pid())));
+        try {
+            new ProcessBuilder(kill).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        } catch (IOException e) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -110,6 +110,8 @@ public final class ModuleHost implements ModuleContext, Endpoint {
             }
             execute(() -> {
                 try {
+                    // flux module stats --clear-all publishes NAME.stats-clear to every rank
+                    onEvent(name + ".stats-clear", m -> clearStats());
                     module.start(this);
                     state = RUNNING;
                     done.complete(null);
@@ -343,11 +345,16 @@ public final class ModuleHost implements ModuleContext, Endpoint {
         defaults.add(new Handler(new TopicGlob(name + ".ping"), Roles.USER, this::ping));
         defaults.add(new Handler(new TopicGlob(name + ".stats-get"), Roles.ALL, m -> respond(m, stats())));
         defaults.add(new Handler(new TopicGlob(name + ".stats-clear"), Roles.OWNER, m -> {
-            java.util.Arrays.fill(tx, 0);
-            java.util.Arrays.fill(rx, 0);
+            clearStats();
             respond(m, null);
         }));
         defaults.add(new Handler(new TopicGlob(name + ".debug"), Roles.OWNER, this::debug));
+        defaults.add(new Handler(new TopicGlob(name + ".rusage"), Roles.OWNER, this::rusage));
+    }
+
+    private void clearStats() {
+        java.util.Arrays.fill(tx, 0);
+        java.util.Arrays.fill(rx, 0);
     }
 
     /** flux-core's debug method: {"op": clr|set|clrbit|setbit, "flags": N} answers the new flags. */
@@ -367,6 +374,20 @@ public final class ModuleHost implements ModuleContext, Endpoint {
             default -> throw new RequestException(Errno.EPROTO);
         }
         respond(m, Json.object().put("flags", debugFlags));
+    }
+
+    /** flux-core's rusage method: {"who": self|children|thread}, self if absent. */
+    private void rusage(Message m) throws Exception {
+        JsonNode who = m.hasPayload() ? m.payloadObject().get("who") : null;
+        if (who != null && !who.isTextual()) {
+            throw new RequestException(Errno.EPROTO);
+        }
+        String w = who == null ? "self" : who.asText();
+        ObjectNode o = Rusage.of(w);
+        if (o == null) {
+            throw new RequestException(Errno.EINVAL, w + " is unsupported");
+        }
+        respond(m, o);
     }
 
     @Override

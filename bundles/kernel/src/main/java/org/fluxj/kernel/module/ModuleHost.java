@@ -287,7 +287,9 @@ public final class ModuleHost implements ModuleContext, Endpoint {
             return;
         }
         if ((m.rolemask() & Roles.OWNER) == 0 && (h.roles & m.rolemask()) == 0) {
-            respondError(m, Errno.EPERM.number(), null);
+            // flux-core's msg_handler.c call_handler words the refusal by the handler's roles
+            respondError(m, Errno.EPERM.number(), (h.roles & ~Roles.OWNER) == 0
+                    ? "Request requires owner credentials" : "Request rejected due to insufficient privilege");
             return;
         }
         try {

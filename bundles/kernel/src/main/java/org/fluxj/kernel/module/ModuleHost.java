@@ -66,6 +66,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private final List<String> ownedAttributes = new ArrayList<>();
     private final Map<Integer, ModuleRpc> rpcs = new HashMap<>();
+    private final HeldRequests held = new HeldRequests();
     /** "service@nodeid" of every service the module sent a request to: told at unload (disconnect.c). */
     private final java.util.Set<String> usedServices = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final long[] tx = new long[4];
@@ -176,6 +177,10 @@ public final class ModuleHost implements ModuleContext, Endpoint {
         timers.forEach(t -> t.cancel(false));
         rpcs.values().forEach(r -> r.fail(Errno.ENOSYS, "module " + name + " was unloaded"));
         rpcs.clear();
+        // what the module left unanswered fails as flux-core fails an exec module's (module.c)
+        for (Message req : held.purge()) {
+            services.router().send(this, Message.errorResponse(req, Errno.EHOSTUNREACH.number(), "module disconnect"));
+        }
         for (String attr : ownedAttributes) {
             try {
                 services.attributes().delete(attr);
@@ -259,6 +264,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
 
     private void dispatch(Message m) {
         count(rx, m);
+        held.received(m);
         try {
             switch (m.type()) {
                 case REQUEST -> dispatchRequest(m);
@@ -537,6 +543,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
         }
         lastSeen.set(System.nanoTime());
         count(tx, message);
+        held.sent(message);
         services.router().send(this, message);
     }
 

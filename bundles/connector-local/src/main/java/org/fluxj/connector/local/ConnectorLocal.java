@@ -158,24 +158,27 @@ public final class ConnectorLocal implements BrokerModule {
         } catch (Exception e) {
             topic = null;
         }
+        int errnum = 0;
         if (topic == null) {
-            reply(c, Message.errorResponse(m, Errno.EPROTO.number(), null), m);
-            return;
-        }
-        if (subscribe) {
+            errnum = Errno.EPROTO.number();
+        } else if (subscribe) {
             c.subscriptions.add(topic);
-        } else {
-            c.subscriptions.remove(topic);
+        } else if (!c.subscriptions.remove(topic)) {
+            errnum = Errno.ENOENT.number(); // flux-core's subhash_unsubscribe
         }
         if (!m.isNoResponse()) {
-            reply(c, Message.responseTo(m).build(), m);
+            c.write(internalResponse(m, errnum));
         }
     }
 
-    private void reply(Client c, Message response, Message request) {
-        if (!request.isNoResponse()) {
-            c.write(response);
-        }
+    /**
+     * The connector's own answer, built as flux-core's router_entry_respond builds it: a new
+     * response with the request's topic and matchtag, an empty route stack, no payload, and the
+     * owner role (its clients drop a response with no role at all).
+     */
+    static Message internalResponse(Message request, int errnum) {
+        return Message.response(request.topic() == null ? "" : request.topic()).matchtag(request.matchtag())
+                .errnum(errnum).rolemask(Roles.OWNER).build();
     }
 
     /** A response routed past this module: its next hop is a client. */

@@ -66,6 +66,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private final List<String> ownedAttributes = new ArrayList<>();
     private final Map<Integer, ModuleRpc> rpcs = new HashMap<>();
+    private final HeldRequests held = new HeldRequests();
     /** "service@nodeid" of every service the module sent a request to: told at unload (disconnect.c). */
     private final java.util.Set<String> usedServices = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final long[] tx = new long[4];
@@ -179,6 +180,10 @@ public final class ModuleHost implements ModuleContext, Endpoint {
         timers.forEach(t -> t.cancel(false));
         rpcs.values().forEach(r -> r.fail(Errno.ENOSYS, "module " + name + " was unloaded"));
         rpcs.clear();
+        // what the module left unanswered fails as flux-core fails an exec module's (module.c)
+        for (Message req : held.purge()) {
+            services.router().send(this, Message.errorResponse(req, Errno.EHOSTUNREACH.number(), "module disconnect"));
+        }
         for (String attr : ownedAttributes) {
             try {
                 services.attributes().delete(attr);
@@ -262,6 +267,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
 
     private void dispatch(Message m) {
         count(rx, m);
+        held.received(m);
         try {
             switch (m.type()) {
                 case REQUEST -> dispatchRequest(m);
@@ -290,7 +296,9 @@ public final class ModuleHost implements ModuleContext, Endpoint {
             return;
         }
         if ((m.rolemask() & Roles.OWNER) == 0 && (h.roles & m.rolemask()) == 0) {
-            respondError(m, Errno.EPERM.number(), null);
+            // flux-core's msg_handler.c call_handler words the refusal by the handler's roles
+            respondError(m, Errno.EPERM.number(), (h.roles & ~Roles.OWNER) == 0
+                    ? "Request requires owner credentials" : "Request rejected due to insufficient privilege");
             return;
         }
         try {
@@ -582,6 +590,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
         }
         lastSeen.set(System.nanoTime());
         count(tx, message);
+        held.sent(message);
         services.router().send(this, message);
     }
 

@@ -127,8 +127,9 @@ public final class Router {
     }
 
     /** A message from the overlay (see {@link org.fluxj.kernel.OverlayHost#receive}). */
-    public void fromOverlay(Message m) {
+    public void fromOverlay(Message message) {
         brokerThread.execute(() -> {
+            Message m = withBrokerCred(message);
             switch (m.type()) {
                 case REQUEST -> routeRequest(m);
                 case RESPONSE -> routeResponse(m);
@@ -209,13 +210,45 @@ public final class Router {
         }
     }
 
-    /** Answers a request the router could not deliver, unless it wants no response. */
+    /**
+     * Answers a request the router could not deliver, unless it wants no response. The answer
+     * carries this broker's credential, as flux-core's broker_request_sendmsg answers through
+     * its own handle: flux-core's clients drop a response whose rolemask is empty
+     * (msg_handler.c call_handler), so an unstamped one leaves them waiting forever.
+     */
     private void respondError(Message req, Errno errno) {
         if (!req.isNoResponse()) {
-            String text = errno == Errno.ENOSYS && req.topic() != null
-                    ? "No service matching " + req.topic() + " is registered" : null;
-            routeResponse(Message.errorResponse(req, errno.number(), text));
+            String text = errno == Errno.ENOSYS && req.topic() != null ? noServiceText(req.topic()) : null;
+            routeResponse(withBrokerCred(Message.errorResponse(req, errno.number(), text)));
         }
+    }
+
+    /** flux-core's text for ENOSYS, cut as its 64-byte buffer cuts it (at a character boundary here). */
+    static String noServiceText(String topic) {
+        String text = "No service matching " + topic + " is registered";
+        int bytes = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + n > MAX_ERRSTR_BYTES) {
+                return text.substring(0, i);
+            }
+            bytes += n;
+            i += Character.charCount(cp);
+        }
+        return text;
+    }
+
+    private static final int MAX_ERRSTR_BYTES = 63;
+
+    /**
+     * A message made by a broker component (this router, the overlay here or on a peer) with
+     * no credential gets this broker's, as flux-core's interthread connector gives one to what
+     * its broker and modules send without.
+     */
+    private Message withBrokerCred(Message m) {
+        return m.userid() == Message.USERID_UNKNOWN && m.rolemask() == Roles.NONE
+                ? m.withCred(ownerUid, Roles.OWNER | Roles.LOCAL) : m;
     }
 
     private void publish(Message event) {

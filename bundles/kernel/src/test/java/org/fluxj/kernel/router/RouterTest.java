@@ -103,4 +103,47 @@ class RouterTest {
         assertEquals(2, b.got.get(1).sequence());
         assertTrue(logged.isEmpty());
     }
+
+    @Test
+    void theRoutersOwnAnswersCarryTheBrokersCredential() {
+        // flux-core's clients drop a response with an empty rolemask (msg_handler.c call_handler)
+        Box client = new Box("c");
+        router.attach(client);
+        router.send(client, Message.request("nosuch.thing").matchtag(1).build());
+        router.send(client, Message.request("kvs.lookup").nodeid(3).matchtag(2).build());
+        for (Message m : client.got) {
+            assertEquals(1000, m.userid());
+            assertEquals(Roles.OWNER | Roles.LOCAL, m.rolemask());
+            assertEquals(List.of(), m.routes());
+        }
+    }
+
+    @Test
+    void aResponseFromTheOverlayWithNoCredentialGetsTheBrokers() throws Exception {
+        Box client = new Box("c");
+        router.attach(client);
+        Message req = Message.request("kvs.lookup").nodeid(1).matchtag(9).build().withRoutePushed("c");
+        router.fromOverlay(Message.errorResponse(req, Errno.EHOSTUNREACH.number(), null));
+        Message got = client.got.get(0);
+        assertEquals(Roles.OWNER | Roles.LOCAL, got.rolemask());
+        assertEquals(9, got.matchtag());
+        // one that has a credential keeps it
+        router.fromOverlay(Message.responseTo(req).cred(5000, Roles.USER).build());
+        assertEquals(5000, client.got.get(1).userid());
+        assertEquals(Roles.USER, client.got.get(1).rolemask());
+    }
+
+    @Test
+    void enosysTextIsCutAsFluxCoresBufferCutsIt() throws Exception {
+        Box client = new Box("c");
+        router.attach(client);
+        String topic = "a-rather-long-service-name.with-a-long-method-name";
+        router.send(client, Message.request(topic).matchtag(1).build());
+        String text = client.got.get(0).errorString();
+        assertEquals(("No service matching " + topic + " is registered").substring(0, 63), text);
+        assertEquals("No service matching x.y is registered", Router.noServiceText("x.y"));
+        // never cut inside a character: 62 bytes, then a 2-byte one that does not fit
+        String cut = Router.noServiceText("x".repeat(42) + "é");
+        assertEquals(62, cut.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
 }

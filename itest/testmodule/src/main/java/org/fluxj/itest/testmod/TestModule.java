@@ -9,7 +9,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The module the integration tests drive: {@code testmod.info} answers with its load
- * arguments; loaded with the argument {@code fail} it throws in start, as a broken module.
+ * arguments; {@code testmod.hold} is never answered (a request the module still holds when it
+ * is unloaded); loaded with the argument {@code fail} it throws in start, as a broken module.
  */
 @Component(service = BrokerModule.class)
 public final class TestModule implements BrokerModule {
@@ -31,5 +32,6 @@ public final class TestModule implements BrokerModule {
             o.put("rank", ctx.rank());
             ctx.respond(m, o);
         });
+        ctx.onRequest("testmod.hold", Roles.USER, m -> { });
     }
 }

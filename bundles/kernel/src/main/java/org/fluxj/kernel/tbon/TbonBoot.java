@@ -11,6 +11,7 @@ import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.kernel.Attributes;
 import org.fluxj.kernel.Bootstrap.BootInfo;
 import org.fluxj.kernel.BrokerParams;
+import org.fluxj.kernel.api.Severity;
 import org.fluxj.kernel.boot.BootException;
 import org.fluxj.kernel.boot.BootPlan;
 import org.fluxj.kernel.boot.BootstrapConfig;
@@ -48,9 +49,9 @@ final class TbonBoot {
             if (size == 1) {
                 pmi.finish();
                 attrs.setInternal("broker.mapping", "[[0,1,1,1]]");
-                return new BootInfo(0, 1, hostname);
+                return single(attrs, config, null);
             }
-            TbonSettings tbon = TbonSettings.read(config, attrs);
+            TbonSettings tbon = TbonSettings.read(config, attrs).forRank(rank, attrs);
             Topology topo = topology(tbon.topo, size, null);
             OverlayConfig oc = tbon.apply(OverlayConfig.builder(rank, size)).topology(topo).hostname(hostname)
                     .build();
@@ -82,7 +83,10 @@ final class TbonBoot {
                 .orElseThrow(() -> new BootException("config: no [bootstrap] table"));
         if (bc.size() == 1) {
             attrs.setInternal("broker.mapping", "[[0,1,1,1]]");
-            return new BootInfo(0, 1, hostname);
+            if (bc.curveCert() != null) {
+                loadCert(bc.curveCert());
+            }
+            return single(attrs, config, null);
         }
         TbonSettings tbon = TbonSettings.read(config, attrs);
         List<Topology.HostEntry> entries = new ArrayList<>();
@@ -91,16 +95,13 @@ final class TbonBoot {
         }
         Topology topo = topology(tbon.topo, bc.size(), entries);
         BootPlan plan = ConfigBoot.plan(bc, hostname, shape(topo), attrs.has("broker.recovery-mode"));
-        CurveCert cert;
-        try {
-            cert = CurveCert.load(Path.of(plan.curveCert()));
-        } catch (FormatException e) {
-            throw new BootException("config: curve_cert: " + e.getMessage());
-        }
+        tbon = tbon.forRank(plan.rank(), attrs);
+        CurveCert cert = loadCert(plan.curveCert());
         List<String> hosts = Hostlist.decode(plan.hostlist()).expand();
         OverlayConfig oc = tbon.apply(OverlayConfig.builder(plan.rank(), plan.size())).topology(topo)
                 .hostname(hostname).hosts(hosts).cert(cert).build();
         BrokerOverlay port = new BrokerOverlay(oc);
+        warnOfInvalidHost(port, plan.parentUri());
         try {
             port.overlay().authorize(cert.name(), cert.publicText());
             if (!plan.bindUris().isEmpty()) {
@@ -113,6 +114,50 @@ final class TbonBoot {
         }
         setAttributes(attrs, plan, topo, plan.rank());
         return new BootInfo(plan.rank(), plan.size(), plan.hostlist(), port);
+    }
+
+    /**
+     * A broker alone: the {@code [tbon]} settings are read and checked (and the attributes set) as
+     * for any other, and the topology scheme must be one there is.
+     */
+    static BootInfo single(Attributes attrs, JsonNode config, String hostlist) throws Exception {
+        TbonSettings tbon = TbonSettings.read(config, attrs);
+        topology(tbon.topo, 1, null);
+        String hostname = attrs.get("hostname").orElseThrow();
+        return new BootInfo(0, 1, hostlist != null ? hostlist : hostname);
+    }
+
+    private static CurveCert loadCert(String path) throws BootException {
+        try {
+            return CurveCert.load(Path.of(path));
+        } catch (FormatException e) {
+            throw new BootException("config: curve_cert: " + e.getMessage());
+        }
+    }
+
+    /**
+     * flux-core's warn_of_invalid_host: ZeroMQ retries a tcp:// peer whose host does not resolve
+     * without a word, so say so once, in the broker's log.
+     */
+    private static void warnOfInvalidHost(BrokerOverlay port, String uri) {
+        if (uri == null || !uri.startsWith("tcp://")) {
+            return;
+        }
+        String host = uri.substring("tcp://".length());
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            host = end > 0 ? host.substring(1, end) : host;
+        } else if (host.lastIndexOf(':') >= 0) {
+            host = host.substring(0, host.lastIndexOf(':'));
+        }
+        if (host.isEmpty() || host.equals("*")) {
+            return;
+        }
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            port.log(Severity.WARNING, "unable to resolve upstream peer " + host + ": Name or service not known");
+        }
     }
 
     /**

@@ -101,13 +101,19 @@ final class TbonBoot {
         OverlayConfig oc = tbon.apply(OverlayConfig.builder(plan.rank(), plan.size())).topology(topo)
                 .hostname(hostname).hosts(hosts).cert(cert).build();
         BrokerOverlay port = new BrokerOverlay(oc);
-        warnOfInvalidHost(port, plan.parentUri());
+        String unresolved = unresolvedHost(plan.parentUri());
         try {
             port.overlay().authorize(cert.name(), cert.publicText());
             if (!plan.bindUris().isEmpty()) {
                 port.overlay().bind(plan.bindUris().get(0));
             }
-            port.overlay().start(plan.parentUri(), cert.publicText());
+            if (unresolved == null) {
+                port.overlay().start(plan.parentUri(), cert.publicText());
+            } else {
+                port.log(Severity.WARNING, "unable to resolve upstream peer " + unresolved
+                        + ": Name or service not known");
+                startOnceResolved(port, unresolved, plan.parentUri(), cert.publicText());
+            }
         } catch (RuntimeException e) {
             port.close();
             throw new BootException("config: " + e.getMessage(), e);
@@ -135,13 +141,10 @@ final class TbonBoot {
         }
     }
 
-    /**
-     * flux-core's warn_of_invalid_host: ZeroMQ retries a tcp:// peer whose host does not resolve
-     * without a word, so say so once, in the broker's log.
-     */
-    private static void warnOfInvalidHost(BrokerOverlay port, String uri) {
+    /** The host of a tcp:// URI if it does not resolve (flux-core's warn_of_invalid_host), else null. */
+    private static String unresolvedHost(String uri) {
         if (uri == null || !uri.startsWith("tcp://")) {
-            return;
+            return null;
         }
         String host = uri.substring("tcp://".length());
         if (host.startsWith("[")) {
@@ -150,14 +153,38 @@ final class TbonBoot {
         } else if (host.lastIndexOf(':') >= 0) {
             host = host.substring(0, host.lastIndexOf(':'));
         }
-        if (host.isEmpty() || host.equals("*")) {
-            return;
-        }
+        return host.isEmpty() || host.equals("*") || resolves(host) ? null : host;
+    }
+
+    private static boolean resolves(String host) {
         try {
             InetAddress.getByName(host);
+            return true;
         } catch (UnknownHostException e) {
-            port.log(Severity.WARNING, "unable to resolve upstream peer " + host + ": Name or service not known");
+            return false;
         }
+    }
+
+    /**
+     * libzmq retries a tcp:// peer whose host does not resolve, without a word, until it does; JeroMQ
+     * refuses the connect. So the broker (already warned in its log) waits in the join state as
+     * flux-core's does, while this thread tries the name again every second and connects once it resolves.
+     */
+    private static void startOnceResolved(BrokerOverlay port, String host, String uri, String key) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!resolves(host)) {
+                    Thread.sleep(1000); // the retry interval, as ZeroMQ's reconnect
+                }
+                port.overlay().start(uri, key);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                port.log(Severity.ERR, "connect to " + uri + ": " + e.getMessage()); // closed meanwhile
+            }
+        }, "overlay-resolve");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

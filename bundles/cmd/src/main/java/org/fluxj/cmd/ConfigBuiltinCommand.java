@@ -1,40 +1,37 @@
 package org.fluxj.cmd;
 
 import java.nio.file.Path;
+import org.fluxj.formats.conf.ConfBuiltin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code flux config builtin NAME}: compiled-in paths (flux-core conf_builtin.c), here from
- * the fluxj tree bin/flux runs from.
+ * {@code flux config builtin [--intree|--installed] NAME}: a compiled-in path (flux-core
+ * conf_builtin.c); by default, the source tree's when bin/flux runs from one.
  */
-@Command(name = "builtin", description = "Print compiled-in Flux configuration values.")
+@Command(name = "builtin", description = "Print compiled-in Flux configuration values.",
+        customSynopsis = "flux config builtin NAME")
 final class ConfigBuiltinCommand extends FluxCommand {
 
-    @Parameters(paramLabel = "NAME")
+    @Option(names = "--intree", description = "Force in-tree paths to be used.")
+    boolean intree;
+
+    @Option(names = "--installed", description = "Force installed paths to be used.")
+    boolean installed;
+
+    @Parameters(paramLabel = "NAME", description = "rc1_path, rc3_path, confdir, exec_path, module_path, ...")
     String name;
 
     @Override
     public Integer call() {
-        String value = value(name);
+        ConfBuiltin.Hint hint = installed ? ConfBuiltin.Hint.INSTALLED
+                : intree ? ConfBuiltin.Hint.INTREE : ConfBuiltin.Hint.AUTO;
+        String value = ConfBuiltin.get(name, hint, Path.of(System.getProperty("fluxj.home", ".")));
         if (value == null) {
             throw fail("%s is invalid", name);
         }
         out().println(value);
         return 0;
-    }
-
-    static String value(String key) {
-        Path home = Path.of(System.getProperty("fluxj.home", "."));
-        return switch (key) {
-            case "confdir" -> home.resolve("etc/flux").toString();
-            case "libexecdir", "datadir" -> home.resolve("etc").toString();
-            case "rc1_path" -> "flux modprobe rc1";
-            case "rc3_path" -> "flux modprobe rc3";
-            case "module_path" -> home.resolve("bundles/launcher/target/bundles").toString();
-            case "exec_path" -> home.resolve("bin").toString();
-            case "rundir" -> "/run/flux";
-            default -> null;
-        };
     }
 }

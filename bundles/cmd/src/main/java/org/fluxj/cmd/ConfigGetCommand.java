@@ -1,41 +1,51 @@
 package org.fluxj.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.fluxj.formats.json.Json;
+import java.nio.file.Path;
+import java.util.Set;
+import org.fluxj.formats.FormatException;
+import org.fluxj.formats.conf.Conf;
+import org.fluxj.formats.conf.ConfBuiltin;
+import org.fluxj.formats.conf.JsonPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code flux config get [-t TYPE] [-d VAL] [-q] [NAME]}: the configuration object, or the
- * value at a period-delimited NAME; strings print bare, the rest as compact JSON.
+ * {@code flux config get [-c PATH] [-t TYPE] [-d VAL] [-q] [NAME]}: the configuration object of
+ * the broker (or read from PATH), or the value at a period-delimited NAME; strings print bare,
+ * the rest as compact JSON.
  */
-@Command(name = "get", description = "Query broker configuration values.")
+@Command(name = "get", description = "Query broker configuration values.",
+        customSynopsis = "flux config get [OPTIONS] [NAME]")
 final class ConfigGetCommand extends FluxCommand {
 
-    @Option(names = {"-t", "--type"}, paramLabel = "TYPE",
-            description = "Set expected type (any, string, integer, real, boolean, object, array).")
+    @Option(names = {"-c", "--config-path"}, paramLabel = "PATH|system|security|imp",
+            description = "Get broker config from PATH (default: use live config).")
+    String configPath;
+
+    @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "Set expected type (any, string, integer,"
+            + " real, boolean, object, array, fsd, fsd-integer, fsd-real).")
     String type = "any";
 
-    @Option(names = {"-q", "--quiet"}, description = "Suppress printing of errors if value is not set.")
+    @Option(names = {"-q", "--quiet"}, description = "Suppress printing of \"[key] is not set\" errors.")
     boolean quiet;
 
-    @Option(names = {"-d", "--default"}, paramLabel = "VAL", description = "Use this value if NAME is not set.")
+    @Option(names = {"-d", "--default"}, paramLabel = "VAL", description = "Use this value if config key is unset.")
     String dflt;
 
-    @Parameters(paramLabel = "NAME", arity = "0..1")
+    @Parameters(paramLabel = "NAME", arity = "0..1", description = "A period-delimited key (default: the whole object).")
     String name;
 
     @Override
-    public Integer call() {
-        if (!java.util.List.of("any", "string", "integer", "real", "boolean", "object", "array").contains(type)) {
+    public Integer call() throws FormatException {
+        JsonNode o = configPath != null ? fromFiles(configPath) : ConfigCommand.fetch(this);
+        ConfigType want = ConfigType.named(type);
+        if (want == null) {
             throw fail("Unknown type: %s", type);
         }
-        JsonNode o = rpc("Error fetching config object", "config.get", null);
         if (name != null) {
-            for (String part : name.split("\\.")) {
-                o = o == null ? null : o.get(part);
-            }
+            o = JsonPath.get(o, name);
             if (o == null) {
                 if (dflt != null) {
                     out().println(dflt);
@@ -47,22 +57,19 @@ final class ConfigGetCommand extends FluxCommand {
                 throw fail("%s is not set", name);
             }
         }
-        if (!matches(o)) {
+        String text = want.print(o);
+        if (text == null) {
             throw fail("%s does not have the requested type", name != null ? name : "value");
         }
-        out().println(o.isTextual() ? o.asText() : Json.encode(o));
+        out().println(text);
         return 0;
     }
 
-    private boolean matches(JsonNode o) {
-        return switch (type) {
-            case "string" -> o.isTextual();
-            case "integer" -> o.isIntegralNumber();
-            case "real" -> o.isFloatingPointNumber();
-            case "boolean" -> o.isBoolean();
-            case "object" -> o.isObject();
-            case "array" -> o.isArray();
-            default -> true;
-        };
+    /** flux_conf_parse of PATH; system, security and imp name the installed config directories. */
+    private static JsonNode fromFiles(String path) throws FormatException {
+        if (Set.of("system", "security", "imp").contains(path)) {
+            path = ConfBuiltin.get("confdir", ConfBuiltin.Hint.INSTALLED, null) + "/" + path + "/conf.d";
+        }
+        return Conf.load(Path.of(path));
     }
 }

@@ -1,13 +1,21 @@
 package org.fluxj.cmd;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code flux config reload}: the broker re-reads its configuration directory. */
-@Command(name = "reload", description = "Reload broker configuration from files.")
+/** {@code flux config reload [--follower-noop]}: rank 0 re-reads its configuration files. */
+@Command(name = "reload", description = "Reload broker configuration from files.",
+        customSynopsis = "flux config reload [OPTIONS]")
 final class ConfigReloadCommand extends FluxCommand {
+
+    @Option(names = "--follower-noop", description = "Do nothing if run on a non-leader broker (for systemd use).")
+    boolean followerNoop;
 
     @Override
     public Integer call() {
+        if (followerNoop && !"0".equals(GetattrCommand.find(this, "rank"))) {
+            return 0;
+        }
         rpcNoPayload("reload", "config.reload", null);
         return 0;
     }

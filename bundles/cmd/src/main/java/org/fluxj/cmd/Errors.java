@@ -26,12 +26,17 @@ final class Errors {
         }
         cl.getErr().printf("%s: %s (see '%s --help')%n",
                 prefix(cl), firstLine(e.getMessage()), cl.getCommandSpec().qualifiedName(" "));
+        return isArgparse(cl) ? USAGE : FAILURE;
+    }
+
+    /** Whether a command (or the family it belongs to) reads its words as argparse does. */
+    static boolean isArgparse(CommandLine cl) {
         for (CommandLine c = cl; c != null; c = c.getParent()) {
             if (c.getCommand() instanceof Argparse) {
-                return USAGE;
+                return true;
             }
         }
-        return FAILURE;
+        return false;
     }
 
     static int failure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

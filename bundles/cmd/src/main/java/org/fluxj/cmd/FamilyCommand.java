@@ -23,8 +23,12 @@ abstract class FamilyCommand extends FluxCommand {
         return m;
     }
 
+    /** No subcommand named: as optparse, "flux-CMD: missing subcommand" and the usage (argparse: the usage). */
     @Override
     public Integer call() {
+        if (!Errors.isArgparse(spec.commandLine())) {
+            err().printf("%s: missing subcommand%n", Errors.prefix(spec.commandLine()));
+        }
         spec.commandLine().usage(err());
         return 1;
     }

@@ -136,6 +136,22 @@ public final class Flux implements Callable<Integer> {
         return sub;
     }
 
+    /**
+     * Runs the command a command line named, or prints the usage it asked for: on standard error
+     * for the commands of flux-core's optparse (its usage goes there), on standard output for
+     * those of argparse.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested()) {
+                CommandLine cl = p.commandSpec().commandLine();
+                cl.usage(Errors.isArgparse(cl) ? cl.getOut() : cl.getErr());
+                return 0;
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -159,6 +175,7 @@ public final class Flux implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(Errors::usage);
+        cl.setExecutionStrategy(Flux::execute);
         cl.setExecutionExceptionHandler(Errors::failure);
         if (refused != null) {
             return Errors.usage(refused, args);

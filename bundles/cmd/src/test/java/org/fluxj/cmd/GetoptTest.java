@@ -149,6 +149,6 @@ class GetoptTest {
     void familyHelpListsEverySubcommand() {
         Run r = flux("kvs", "--help");
         assertEquals(0, r.status());
-        assertTrue(r.out().contains("namespace") && r.out().contains("eventlog"), r.out());
+        assertTrue(r.err().contains("namespace") && r.err().contains("eventlog"), r.err()); // optparse: stderr
     }
 }

@@ -85,12 +85,12 @@ class KvsEventlogCommandTest {
         Run r = run("kvs", "eventlog", "get", "--help");
         for (String opt : new String[] {"--waitcreate", "--watch", "--count", "--unformatted", "--human",
             "--color[=WHEN]", "--stream", "--namespace"}) {
-            assertTrue(r.out().contains(opt), opt + " in " + r.out());
+            assertTrue(r.err().contains(opt), opt + " in " + r.err());
         }
         r = run("kvs", "eventlog", "wait-event", "--help");
         for (String opt : new String[] {"--waitcreate", "--timeout", "--unformatted", "--quiet", "--verbose",
             "--human", "--color[=WHEN]"}) {
-            assertTrue(r.out().contains(opt), opt + " in " + r.out());
+            assertTrue(r.err().contains(opt), opt + " in " + r.err());
         }
     }
 

@@ -12,7 +12,8 @@ import org.fluxj.formats.json.Json;
  * {@code flux broker} command line and the run descriptor's module lists.
  *
  * @param setattr   {@code -S NAME=VALUE} settings, in command-line order
- * @param configPath {@code -c PATH}, or null
+ * @param configPath {@code -c PATH} (else FLUX_CONF_DIR), or null
+ * @param conf      {@code --conf VALUE} settings, in command-line order
  * @param program   the initial program's argv, or null if none was given
  * @param verbose   the number of {@code -v}
  * @param home      the fluxj installation (holds {@code etc/flux}), or null
@@ -20,11 +21,12 @@ import org.fluxj.formats.json.Json;
  * @param rc1Modules module names the default rc1 loads
  * @param bootMethod the bootstrap method ("single" unless a launcher names another)
  */
-public record BrokerParams(List<String[]> setattr, String configPath, List<String> program, int verbose,
-        String home, List<String> builtins, List<String> rc1Modules, String bootMethod) {
+public record BrokerParams(List<String[]> setattr, String configPath, List<String> conf, List<String> program,
+        int verbose, String home, List<String> builtins, List<String> rc1Modules, String bootMethod) {
 
     public static final String SETATTR = "fluxj.broker.setattr";
     public static final String CONFIG_PATH = "fluxj.broker.config-path";
+    public static final String CONF = "fluxj.broker.conf";
     public static final String PROGRAM = "fluxj.broker.program";
     public static final String VERBOSE = "fluxj.broker.verbose";
     public static final String HOME = "fluxj.home";
@@ -42,7 +44,7 @@ public record BrokerParams(List<String[]> setattr, String configPath, List<Strin
         String program = props.apply(PROGRAM);
         String verbose = props.apply(VERBOSE);
         String method = props.apply(BOOT_METHOD);
-        return new BrokerParams(attrs, props.apply(CONFIG_PATH),
+        return new BrokerParams(attrs, props.apply(CONFIG_PATH), strings(props.apply(CONF), CONF),
                 program == null ? null : strings(program, PROGRAM),
                 verbose == null ? 0 : Integer.parseInt(verbose), props.apply(HOME),
                 list(props.apply(BUILTINS)), list(props.apply(RC1_MODULES)),

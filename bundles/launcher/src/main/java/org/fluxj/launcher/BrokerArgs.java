@@ -5,11 +5,12 @@ import java.util.List;
 
 /**
  * The {@code flux broker} command line, as flux-broker(1): {@code -S/--setattr ATTR=VAL},
- * {@code -c/--config-path PATH}, {@code -v/--verbose}, {@code -h/--help}, then the initial
+ * {@code -c/--config-path PATH}, {@code --conf VALUE}, {@code -v/--verbose}, {@code -h/--help}, then the initial
  * program and its arguments (options stop at the first non-option or {@code --}).
  */
 final class BrokerArgs {
     final List<String> setattr = new ArrayList<>();
+    final List<String> conf = new ArrayList<>();
     String configPath;
     int verbose;
     boolean help;
@@ -19,7 +20,9 @@ final class BrokerArgs {
             + "  -h, --help                 Display this message.\n"
             + "  -v, --verbose              Be annoyingly chatty\n"
             + "  -S, --setattr=ATTR=VAL     Set broker attribute\n"
-            + "  -c, --config-path=PATH     Set broker config from PATH (default: none)\n";
+            + "  -c, --config-path=PATH     Set broker config from PATH (default: none)\n"
+            + "      --conf=VALUE           Update broker config from VALUE (KEY=VAL, inline\n"
+            + "                             TOML or JSON, or a file; may be repeated)\n";
 
     static BrokerArgs parse(String[] argv) throws IllegalArgumentException {
         BrokerArgs a = new BrokerArgs();
@@ -45,6 +48,10 @@ final class BrokerArgs {
                 a.setattr.add(s.substring("--setattr=".length()));
             } else if (s.startsWith("-S")) {
                 a.setattr.add(s.substring(2));
+            } else if (s.equals("--conf")) {
+                a.conf.add(value(argv, ++i, s));
+            } else if (s.startsWith("--conf=")) {
+                a.conf.add(s.substring("--conf=".length()));
             } else if (s.equals("-c") || s.equals("--config-path")) {
                 a.configPath = value(argv, ++i, s);
             } else if (s.startsWith("--config-path=")) {

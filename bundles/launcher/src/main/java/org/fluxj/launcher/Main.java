@@ -68,9 +68,12 @@ public final class Main {
         config.put("fluxj.module-dir", bundleDir.toString());
         config.put("fluxj.broker.setattr", jsonArray(args.setattr));
         config.put("fluxj.broker.verbose", Integer.toString(args.verbose));
-        if (args.configPath != null) {
-            config.put("fluxj.broker.config-path", args.configPath);
+        // flux-core's broker: -c, else FLUX_CONF_DIR
+        String configPath = args.configPath != null ? args.configPath : System.getenv("FLUX_CONF_DIR");
+        if (configPath != null) {
+            config.put("fluxj.broker.config-path", configPath);
         }
+        config.put("fluxj.broker.conf", jsonArray(args.conf));
         if (args.program != null) {
             config.put("fluxj.broker.program", jsonArray(args.program));
         }

@@ -50,11 +50,63 @@ public final class Conf {
                 update(conf, parseToml(Files.readString(path, StandardCharsets.UTF_8), path.toString()));
             }
         } catch (NoSuchFileException e) {
-            throw new FormatException(path + ": No such file or directory");
+            throw new FormatException(name(path) + ": No such file or directory");
         } catch (IOException e) {
-            throw new FormatException(path + ": " + FormatException.oneLine(e.getMessage()));
+            throw new FormatException(name(path) + ": "
+                    + FormatException.oneLine(e.getMessage()));
         }
         return conf;
+    }
+
+    /** A path as an error names it: whole, with control characters (which would break the line) as '?'. */
+    private static String name(Path path) {
+        return path.toString().replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /**
+     * Merges one {@code --conf} value into {@code conf}, as flux-core's flux_conf_update reads it:
+     * text with a newline is inline TOML (or JSON if it starts with '{'); {@code {...}} is inline
+     * JSON; {@code KEY=VAL} sets a dotted key to VAL as JSON, else as a string; anything else
+     * names a file (JSON if it ends in {@code .json}, else TOML).
+     */
+    public static void update(ObjectNode conf, String value) throws FormatException {
+        if (value.indexOf('\n') >= 0 || value.startsWith("{")) {
+            update(conf, parseText(value, "inline"));
+        } else if (value.indexOf('=') >= 0) {
+            int eq = value.indexOf('=');
+            if (eq == 0) {
+                throw new FormatException("value must have a key in KEY=VAL");
+            }
+            JsonNode v;
+            try {
+                v = Json.parse(value.substring(eq + 1), "value");
+            } catch (FormatException e) {
+                v = NODES.textNode(value.substring(eq + 1));
+            }
+            JsonPath.set(conf, value.substring(0, eq), v);
+        } else {
+            Path file;
+            try {
+                file = Path.of(value);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new FormatException(FormatException.printable(value) + ": invalid path");
+            }
+            if (Files.isDirectory(file)) {
+                throw new FormatException(FormatException.printable(value) + ": Is a directory");
+            }
+            update(conf, load(file));
+        }
+    }
+
+    /**
+     * A configuration given as text (flux config load's standard input): a JSON object if the
+     * text starts with '{' (after white space), else TOML; empty text is an empty object.
+     */
+    public static ObjectNode parseText(String text, String source) throws FormatException {
+        if (text.strip().startsWith("{")) {
+            return Json.parseObject(text, source);
+        }
+        return parseToml(text, source);
     }
 
     /**

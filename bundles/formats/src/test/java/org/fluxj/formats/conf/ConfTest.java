@@ -64,4 +64,83 @@ class ConfTest {
             assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         }
     }
+
+    @Test
+    void confValuesAsFluxConfUpdateReadsThem(@TempDir Path dir) throws Exception {
+        ObjectNode c = Json.object();
+        Conf.update(c, "tbon.zmqdebug=1");
+        Conf.update(c, "tbon.topo=kary:2");
+        Conf.update(c, "[access]\nallow-guest-user = true\n");
+        Conf.update(c, "{\"tbon\":{\"torpid_max\":\"5s\"}}");
+        Path f = Files.writeString(dir.resolve("f.json"), "{\"kvs\":{\"gc-threshold\":5}}");
+        Conf.update(c, f.toString());
+        assertEquals("{\"tbon\":{\"zmqdebug\":1,\"topo\":\"kary:2\",\"torpid_max\":\"5s\"},"
+                + "\"access\":{\"allow-guest-user\":true},\"kvs\":{\"gc-threshold\":5}}", Json.encode(c));
+        assertThrows(FormatException.class, () -> Conf.update(c, "=1"));
+        assertThrows(FormatException.class, () -> Conf.update(c, "notafile"));
+        assertThrows(FormatException.class, () -> Conf.update(c, "{nope"));
+        assertThrows(FormatException.class, () -> Conf.update(c, "a..b=1"));
+        assertThrows(FormatException.class, () -> Conf.update(c, "tbon.zmqdebug.x=1")); // zmqdebug is no table
+        assertThrows(FormatException.class, () -> Conf.update(c, dir.toString()));
+    }
+
+    @Test
+    void textIsJsonOrToml() throws FormatException {
+        assertEquals("{\"test\":{\"y\":{\"z\":42}}}", Json.encode(Conf.parseText("test.y.z=42\n", "stdin")));
+        assertEquals("{}", Json.encode(Conf.parseText("", "stdin")));
+        assertEquals("{\"a\":[1]}", Json.encode(Conf.parseText(" {\"a\":[1]}", "stdin")));
+        assertThrows(FormatException.class, () -> Conf.parseText("[whoops", "stdin"));
+        assertThrows(FormatException.class, () -> Conf.parseText("{\"a\":", "stdin"));
+    }
+
+    @Test
+    void pathsGetSetDelete() throws FormatException {
+        ObjectNode o = Json.object();
+        JsonPath.set(o, "a.b.c", Json.mapper().getNodeFactory().numberNode(1));
+        assertEquals(1, JsonPath.get(o, "a.b.c").asInt());
+        assertEquals(null, JsonPath.get(o, "a.x.c"));
+        assertEquals(null, JsonPath.get(o, "a.b.c.d"));
+        JsonPath.delete(o, "a.b.c");
+        JsonPath.delete(o, "not.a.key");
+        assertEquals("{\"a\":{\"b\":{}}}", Json.encode(o));
+        for (String bad : new String[] {"", ".", "a.", ".a", "a..b"}) {
+            assertThrows(FormatException.class, () -> JsonPath.get(o, bad), bad);
+            assertThrows(FormatException.class, () -> JsonPath.delete(o, bad), bad);
+        }
+        assertThrows(FormatException.class, () -> JsonPath.get(o, null));
+    }
+
+    @Test
+    void builtinsInTreeAndInstalled(@TempDir Path home) throws IOException {
+        assertEquals("/etc/flux", ConfBuiltin.get("confdir", ConfBuiltin.Hint.INSTALLED, home));
+        assertEquals(home + "/etc/flux", ConfBuiltin.get("confdir", ConfBuiltin.Hint.INTREE, home));
+        assertEquals("/etc/flux", ConfBuiltin.get("confdir", ConfBuiltin.Hint.AUTO, home));
+        Files.writeString(home.resolve("pom.xml"), "<project/>");
+        assertEquals(home + "/etc/flux", ConfBuiltin.get("confdir", ConfBuiltin.Hint.AUTO, home));
+        assertEquals(null, ConfBuiltin.get("rundir", ConfBuiltin.Hint.INTREE, home));
+        assertEquals("/run/flux", ConfBuiltin.get("rundir", ConfBuiltin.Hint.INSTALLED, home));
+        assertEquals(null, ConfBuiltin.get("unknown", ConfBuiltin.Hint.INSTALLED, home));
+        assertEquals(null, ConfBuiltin.get(null, ConfBuiltin.Hint.INSTALLED, home));
+        assertEquals(null, ConfBuiltin.get("confdir", ConfBuiltin.Hint.INTREE, null));
+        for (String key : ConfBuiltin.keys()) {
+            String v = ConfBuiltin.get(key, ConfBuiltin.Hint.INSTALLED, home);
+            assertTrue(v != null && !v.isEmpty(), key);
+        }
+    }
+
+    @Property(tries = 300)
+    void anyConfValueOrPathIsTakenOrRefusedCleanly(@ForAll String value) {
+        ObjectNode c = Json.object();
+        try {
+            Conf.update(c, value);
+        } catch (FormatException e) {
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        }
+        try {
+            JsonPath.get(c, value);
+            JsonPath.delete(c, value);
+        } catch (FormatException e) {
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        }
+    }
 }

@@ -106,10 +106,18 @@ public interface ModuleContext {
     /** Sets or creates a broker attribute owned by this module; removed when it unloads. */
     void setAttribute(String name, String value);
 
-    /** The instance configuration (every TOML file merged) as JSON; an empty object if none. */
+    /**
+     * The instance configuration (every TOML file merged, or what {@code flux config load/set}
+     * made of it) as JSON; an empty object if none. During a config handler, the new one.
+     */
     JsonNode config();
 
-    /** Called on this module's thread after {@code flux config reload} changed the configuration. */
+    /**
+     * Called on this module's thread when the configuration changes ({@code flux config
+     * reload/load/set/unset}, and on ranks &gt; 0 when rank 0's changed), with {@link #config()}
+     * already the new one. A handler that throws refuses the change: its message is what the
+     * user sees, and every module (and the broker) keeps the configuration it had.
+     */
     void onConfigReload(MessageHandler handler);
 
     /**

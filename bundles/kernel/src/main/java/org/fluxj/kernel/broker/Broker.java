@@ -153,7 +153,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         try {
             params = BrokerParams.from(context::getProperty);
             setCmdlineAttributes();
-            ObjectNode conf = ConfigLoader.load(params.configPath());
+            ObjectNode conf = config();
             Bootstrap.BootInfo info = bootInfo(conf);
             rank = info.rank();
             size = info.size();
@@ -163,8 +163,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             int owner = ownerUid();
             router = new Router(brokerThread, rank, owner, log);
             HostServices hs = new HostServices(router, attrs, log, () -> config.current(), timers, rank, size);
-            config = new ConfigService(params.configPath(), conf, c -> modules.list().forEach(
-                    h -> h.configChanged(Message.event("config.reload").build())));
+            config = new ConfigService(params.configPath(), conf, this::configTargets);
             modules = new ModuleManager(hs, context, moduleDir());
             modules.registerBuiltin("heartbeat", Heartbeat::new);
             synchronized (this) {
@@ -191,7 +190,8 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             definePhases(runat, modprobe);
             for (BrokerModule svc : List.of(new AttrService(attrs, log), new LogService(log), new EventService(router),
                     config, new ModuleService(modules, router), stateMachine,
-                    new ShutdownService(stateMachine, log), new RunatService(runat), new BrokerService(), new RexecService(), groups,
+                    new ShutdownService(stateMachine, log), new RunatService(runat),
+                    new BrokerService(params.home() == null ? null : Path.of(params.home())), new RexecService(), groups,
                     overlayService)) {
                 ModuleHost h = new ModuleHost(svc.name(), svc, List.of(), hs, brokerThread, "builtin");
                 services.add(h);
@@ -217,6 +217,43 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
                     ? e.getCause().getMessage() : e.getMessage()));
             exit(1);
         }
+    }
+
+    /** flux-core's parse_config: the files of {@code -c} (or FLUX_CONF_DIR), then each {@code --conf}. */
+    private ObjectNode config() throws FormatException {
+        ObjectNode conf;
+        try {
+            conf = ConfigLoader.load(params.configPath());
+        } catch (FormatException e) {
+            throw new FormatException("Config file error: " + e.getMessage());
+        }
+        for (String value : params.conf()) {
+            try {
+                org.fluxj.formats.conf.Conf.update(conf, value);
+            } catch (FormatException e) {
+                throw new FormatException("--conf: " + e.getMessage());
+            }
+        }
+        return conf;
+    }
+
+    /** What a configuration change is offered to: every loaded module, in load order. */
+    private List<ConfigService.Target> configTargets() {
+        List<ConfigService.Target> targets = new ArrayList<>();
+        for (ModuleHost h : modules.list()) {
+            targets.add(new ConfigService.Target() {
+                @Override
+                public String name() {
+                    return h.name();
+                }
+
+                @Override
+                public CompletableFuture<Void> update(com.fasterxml.jackson.databind.JsonNode conf) {
+                    return h.configUpdate(conf);
+                }
+            });
+        }
+        return targets;
     }
 
     /**
@@ -249,9 +286,6 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
 
     private Bootstrap.BootInfo bootInfo(ObjectNode conf) throws Exception {
         bootMethod = bootMethod(conf);
-        if (bootMethod.equals("single")) {
-            return new Bootstrap.BootInfo(0, 1, attrs.get("hostname").orElseThrow());
-        }
         Bootstrap chosen = null;
         synchronized (bootstraps) {
             while (chosen == null) {
@@ -429,7 +463,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     private void configureLog() throws FormatException {
         int ring = intAttr("log-ring-size", 1024);
         int level = levelAttr("log-level", 7);
-        int stderrLevel = levelAttr("log-stderr-level", 3);
+        int stderrLevel = levelAttr("log-stderr-level", params.verbose() > 1 ? 7 : params.verbose() == 1 ? 6 : 3);
         int critical = levelAttr("log-critical-level", 2);
         levelAttr("log-forward-level", 3);
         levelAttr("log-syslog-level", 3);
@@ -437,7 +471,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         if (syslog != 0 && syslog != 1) {
             throw new FormatException("log-syslog-enable: value must be 0 or 1");
         }
-        defaultAttr("log-stderr-mode", "leader");
+        defaultAttr("log-stderr-mode", params.verbose() > 0 ? "local" : "leader");
         String mode = attrs.get("log-stderr-mode").orElseThrow();
         if (!mode.equals("leader") && !mode.equals("local")) {
             throw new FormatException("log-stderr-mode: invalid value '" + mode + "'");
@@ -602,6 +636,12 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
                 stateMachine.monitorParent();
             }
         });
+    }
+
+    /** Rank &gt; 0: takes the TBON parent's configuration, and follows it from here on. */
+    @Override
+    public void configSync() {
+        config.followParent(ok -> stateMachine.post(ok ? "sync-success" : "sync-fail"));
     }
 
     /** Children follow this broker into shutdown; the state moves on once none is online. */
@@ -775,15 +815,4 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         }
     }
 
-    /** The {@code broker} service: flux-core's default methods (broker.ping, broker.stats-get). */
-    private static final class BrokerService implements BrokerModule {
-        @Override
-        public String name() {
-            return "broker";
-        }
-
-        @Override
-        public void start(org.fluxj.kernel.api.ModuleContext ctx) {
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.fluxj.kernel.broker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fsd.Fsd;
@@ -10,11 +11,15 @@ import org.fluxj.kernel.api.Severity;
 /**
  * The heartbeat module (flux-core src/modules/heartbeat): on rank 0, publishes
  * {@code heartbeat.pulse} every period, from {@code [heartbeat] period} or the
- * {@code period=FSD} module argument (default 2s). Hosted by the kernel on its own thread.
+ * {@code period=FSD} module argument (default 2s). A configuration change sets the period
+ * anew; one with a period that is not a positive FSD is refused. Hosted by the kernel on its
+ * own thread.
  */
 final class Heartbeat implements BrokerModule {
     private static final double DEFAULT_PERIOD = 2.0;
+    private ModuleContext ctx;
     private ModuleContext.Timer timer;
+    private double period;
 
     @Override
     public String name() {
@@ -22,22 +27,55 @@ final class Heartbeat implements BrokerModule {
     }
 
     @Override
-    public void start(ModuleContext ctx) throws FormatException {
-        double period = DEFAULT_PERIOD;
-        String fromConfig = ctx.config().path("heartbeat").path("period").asText(null);
-        if (fromConfig != null) {
-            period = Fsd.parse(fromConfig);
-        }
+    public void start(ModuleContext context) throws FormatException {
+        ctx = context;
+        double p = period(ctx.config());
         for (String arg : ctx.args()) {
             if (arg.startsWith("period=")) {
-                period = Fsd.parse(arg.substring(7));
+                p = Fsd.parse(arg.substring(7));
             }
+        }
+        setPeriod(p);
+        ctx.onConfigReload(m -> {
+            double q = period(ctx.config());
+            if (q != period) {
+                setPeriod(q);
+            }
+        });
+        ctx.log(Severity.DEBUG, "period=%s", Fsd.format(period));
+    }
+
+    /** {@code [heartbeat] period}, as flux-core's heartbeat_parse_config checks it. */
+    private static double period(JsonNode config) throws FormatException {
+        JsonNode v = config.path("heartbeat").path("period");
+        if (v.isMissingNode()) {
+            return DEFAULT_PERIOD;
+        }
+        if (!v.isTextual()) {
+            throw new FormatException("error reading [heartbeat] config table: Expected string, got "
+                    + org.fluxj.formats.json.Json.typeName(v));
+        }
+        double p;
+        try {
+            p = Fsd.parse(v.asText());
+        } catch (FormatException e) {
+            throw new FormatException("error parsing heartbeat.period FSD value");
+        }
+        if (p <= 0) {
+            throw new FormatException("heartbeat.period must be a positive FSD value");
+        }
+        return p;
+    }
+
+    private void setPeriod(double p) {
+        period = p;
+        if (timer != null) {
+            timer.cancel();
         }
         if (ctx.rank() == 0) {
             timer = ctx.scheduleRepeating(Duration.ofNanos((long) (period * 1e9)),
                     () -> ctx.publish("heartbeat.pulse", null, 0));
         }
-        ctx.log(Severity.DEBUG, "period=%s", Fsd.format(period));
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class StateMachine implements BrokerModule {
 
         void join(); // posts parent-none, parent-ready or parent-fail
 
+        void configSync(); // rank > 0: posts sync-success or sync-fail
+
         void childrenShutdown(); // posts children-none or children-complete
 
         void unloadBuiltins(); // posts builtins-done
@@ -259,7 +261,13 @@ public final class StateMachine implements BrokerModule {
         switch (s) {
             case "load-builtins" -> actions.loadBuiltins();
             case "join" -> actions.join();
-            case "config-sync" -> post(leader ? "sync-none" : "sync-success");
+            case "config-sync" -> {
+                if (leader) {
+                    post("sync-none");
+                } else {
+                    actions.configSync();
+                }
+            }
             case "init" -> phase("rc1");
             case "quorum" -> quorum();
             case "run" -> {

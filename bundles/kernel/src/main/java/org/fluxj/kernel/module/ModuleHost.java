@@ -76,6 +76,8 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     private MessageHandler routed;
     private int nextMatchtag = 1;
     private volatile int state = INIT;
+    /** The configuration the module accepted last; null: the broker's, as it was at load. */
+    private volatile JsonNode config;
 
     /**
      * @param executor the thread to run on; null for a new thread of the module's own
@@ -432,17 +434,29 @@ public final class ModuleHost implements ModuleContext, Endpoint {
         counters[Integer.numberOfTrailingZeros(m.type().code())]++;
     }
 
-    /** Runs the module's config handlers on its thread (after {@code config.reload}). */
-    public void configChanged(Message notice) {
+    /**
+     * Offers the module a new configuration (flux-core's MODULE.config-reload request): on the
+     * module's thread, {@link #config()} becomes {@code conf} and its config handlers run; if one
+     * throws, the module's configuration is what it was and the stage fails with that exception,
+     * so that the config service can refuse the update. A module that has gone takes any.
+     */
+    public CompletableFuture<Void> configUpdate(JsonNode conf) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         execute(() -> {
-            for (MessageHandler h : configHandlers) {
-                try {
+            JsonNode old = config();
+            config = conf;
+            Message notice = Message.request(name + ".config-reload").payloadJson(conf).build();
+            try {
+                for (MessageHandler h : configHandlers) {
                     h.handle(notice);
-                } catch (Exception e) {
-                    log(Severity.ERR, "config reload: %s", e.getMessage());
                 }
+                done.complete(null);
+            } catch (Exception e) {
+                config = old;
+                done.completeExceptionally(e);
             }
-        }, () -> { });
+        }, () -> done.complete(null));
+        return done;
     }
 
     // ---------------------------------------------------------------- ModuleContext
@@ -618,7 +632,8 @@ public final class ModuleHost implements ModuleContext, Endpoint {
 
     @Override
     public JsonNode config() {
-        return services.config().get();
+        JsonNode c = config;
+        return c != null ? c : services.config().get();
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.kernel.Attributes;
 import org.fluxj.kernel.Bootstrap.BootInfo;
 import org.fluxj.kernel.BrokerParams;
+import org.fluxj.kernel.api.Severity;
 import org.fluxj.kernel.boot.BootException;
 import org.fluxj.kernel.boot.BootPlan;
 import org.fluxj.kernel.boot.BootstrapConfig;
@@ -48,9 +49,9 @@ final class TbonBoot {
             if (size == 1) {
                 pmi.finish();
                 attrs.setInternal("broker.mapping", "[[0,1,1,1]]");
-                return new BootInfo(0, 1, hostname);
+                return single(attrs, config, null);
             }
-            TbonSettings tbon = TbonSettings.read(config, attrs);
+            TbonSettings tbon = TbonSettings.read(config, attrs).forRank(rank, attrs);
             Topology topo = topology(tbon.topo, size, null);
             OverlayConfig oc = tbon.apply(OverlayConfig.builder(rank, size)).topology(topo).hostname(hostname)
                     .build();
@@ -82,7 +83,10 @@ final class TbonBoot {
                 .orElseThrow(() -> new BootException("config: no [bootstrap] table"));
         if (bc.size() == 1) {
             attrs.setInternal("broker.mapping", "[[0,1,1,1]]");
-            return new BootInfo(0, 1, hostname);
+            if (bc.curveCert() != null) {
+                loadCert(bc.curveCert());
+            }
+            return single(attrs, config, null);
         }
         TbonSettings tbon = TbonSettings.read(config, attrs);
         List<Topology.HostEntry> entries = new ArrayList<>();
@@ -91,28 +95,96 @@ final class TbonBoot {
         }
         Topology topo = topology(tbon.topo, bc.size(), entries);
         BootPlan plan = ConfigBoot.plan(bc, hostname, shape(topo), attrs.has("broker.recovery-mode"));
-        CurveCert cert;
-        try {
-            cert = CurveCert.load(Path.of(plan.curveCert()));
-        } catch (FormatException e) {
-            throw new BootException("config: curve_cert: " + e.getMessage());
-        }
+        tbon = tbon.forRank(plan.rank(), attrs);
+        CurveCert cert = loadCert(plan.curveCert());
         List<String> hosts = Hostlist.decode(plan.hostlist()).expand();
         OverlayConfig oc = tbon.apply(OverlayConfig.builder(plan.rank(), plan.size())).topology(topo)
                 .hostname(hostname).hosts(hosts).cert(cert).build();
         BrokerOverlay port = new BrokerOverlay(oc);
+        String unresolved = unresolvedHost(plan.parentUri());
         try {
             port.overlay().authorize(cert.name(), cert.publicText());
             if (!plan.bindUris().isEmpty()) {
                 port.overlay().bind(plan.bindUris().get(0));
             }
-            port.overlay().start(plan.parentUri(), cert.publicText());
+            if (unresolved == null) {
+                port.overlay().start(plan.parentUri(), cert.publicText());
+            } else {
+                port.log(Severity.WARNING, "unable to resolve upstream peer " + unresolved
+                        + ": Name or service not known");
+                startOnceResolved(port, unresolved, plan.parentUri(), cert.publicText());
+            }
         } catch (RuntimeException e) {
             port.close();
             throw new BootException("config: " + e.getMessage(), e);
         }
         setAttributes(attrs, plan, topo, plan.rank());
         return new BootInfo(plan.rank(), plan.size(), plan.hostlist(), port);
+    }
+
+    /**
+     * A broker alone: the {@code [tbon]} settings are read and checked (and the attributes set) as
+     * for any other, and the topology scheme must be one there is.
+     */
+    static BootInfo single(Attributes attrs, JsonNode config, String hostlist) throws Exception {
+        TbonSettings tbon = TbonSettings.read(config, attrs);
+        topology(tbon.topo, 1, null);
+        String hostname = attrs.get("hostname").orElseThrow();
+        return new BootInfo(0, 1, hostlist != null ? hostlist : hostname);
+    }
+
+    private static CurveCert loadCert(String path) throws BootException {
+        try {
+            return CurveCert.load(Path.of(path));
+        } catch (FormatException e) {
+            throw new BootException("config: curve_cert: " + e.getMessage());
+        }
+    }
+
+    /** The host of a tcp:// URI if it does not resolve (flux-core's warn_of_invalid_host), else null. */
+    private static String unresolvedHost(String uri) {
+        if (uri == null || !uri.startsWith("tcp://")) {
+            return null;
+        }
+        String host = uri.substring("tcp://".length());
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            host = end > 0 ? host.substring(1, end) : host;
+        } else if (host.lastIndexOf(':') >= 0) {
+            host = host.substring(0, host.lastIndexOf(':'));
+        }
+        return host.isEmpty() || host.equals("*") || resolves(host) ? null : host;
+    }
+
+    private static boolean resolves(String host) {
+        try {
+            InetAddress.getByName(host);
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /**
+     * libzmq retries a tcp:// peer whose host does not resolve, without a word, until it does; JeroMQ
+     * refuses the connect. So the broker (already warned in its log) waits in the join state as
+     * flux-core's does, while this thread tries the name again every second and connects once it resolves.
+     */
+    private static void startOnceResolved(BrokerOverlay port, String host, String uri, String key) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!resolves(host)) {
+                    Thread.sleep(1000); // the retry interval, as ZeroMQ's reconnect
+                }
+                port.overlay().start(uri, key);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                port.log(Severity.ERR, "connect to " + uri + ": " + e.getMessage()); // closed meanwhile
+            }
+        }, "overlay-resolve");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fsd.Fsd;
+import org.fluxj.formats.json.Json;
 import org.fluxj.kernel.Attributes;
 import org.fluxj.kernel.overlay.OverlayConfig;
 
@@ -45,7 +46,7 @@ final class TbonSettings {
     static TbonSettings read(JsonNode config, Attributes attrs) throws FormatException {
         JsonNode tbon = config == null ? null : config.get("tbon");
         if (tbon != null && !tbon.isObject()) {
-            throw new FormatException("Config file error [tbon]: must be a table");
+            throw new FormatException("Config file error [tbon]: Expected object, got " + Json.typeName(tbon));
         }
         boolean preferTcp = attrInt(attrs, "tbon.prefertcp", 0) != 0;
         String topo = config != null && config.has("bootstrap") ? "custom" : "kary:32";
@@ -87,6 +88,19 @@ final class TbonSettings {
                 seconds(connectTimeout), io, hwm);
     }
 
+    /**
+     * As flux-core's overlay_zmq_init: only the leader has more than one ZeroMQ I/O thread, since
+     * they do little elsewhere but add to a broker's footprint; a follower's attribute says 1.
+     */
+    TbonSettings forRank(int rank, Attributes attrs) {
+        if (rank == 0 || zmqIoThreads == 1) {
+            return this;
+        }
+        attrs.setInternal("tbon.zmq_io_threads", "1");
+        return new TbonSettings(topo, preferTcp, torpidMin, torpidMax, tcpUserTimeout, connectTimeout, 1,
+                childRcvhwm);
+    }
+
     /** Applies the tunables to an overlay configuration builder. */
     OverlayConfig.Builder apply(OverlayConfig.Builder b) {
         return b.torpidMin(torpidMin).torpidMax(torpidMax).tcpUserTimeout(tcpUserTimeout)
@@ -103,7 +117,7 @@ final class TbonSettings {
             return null;
         }
         if (!v.isTextual()) {
-            throw new FormatException("Config file error [tbon]: " + key + " must be a string");
+            throw new FormatException("Config file error [tbon]: Expected string, got " + Json.typeName(v));
         }
         return v.asText();
     }
@@ -137,8 +151,11 @@ final class TbonSettings {
         int value = dflt;
         JsonNode v = tbon == null ? null : tbon.get(name);
         if (v != null) {
-            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                throw new FormatException("Config file error [tbon]: " + name + " must be an integer");
+            if (!v.isIntegralNumber()) {
+                throw new FormatException("Config file error [tbon]: Expected integer, got " + Json.typeName(v));
+            }
+            if (!v.canConvertToInt()) {
+                throw new FormatException("tbon." + name + " value too large");
             }
             value = v.asInt();
         }

@@ -43,12 +43,12 @@ class BrokerLossIT {
             assertFailsWith(Errno.EHOSTUNREACH, inflight);
             assertFailsWith(Errno.EHOSTUNREACH, behind);
             String host = in.ok("getattr", "hostname").strip();
-            TestInstance.await(() -> in.ok("overlay", "status", "--color=never").contains("1 " + host + ": lost"),
+            TestInstance.await(() -> in.ok("overlay", "status", "--timeout=0", "--color=never").contains("1 " + host + ": lost"),
                     "rank 1 shown lost");
             assertEquals("0 " + host + ": degraded\n"
                     + "├─ 1 " + host + ": lost lost connection\n"
                     + "│  └─ 3 " + host + ": lost\n"
-                    + "└─ 2 " + host + ": full\n", in.ok("overlay", "status", "--color=never"));
+                    + "└─ 2 " + host + ": full\n", in.ok("overlay", "status", "--timeout=0", "--color=never"));
             assertEquals(host + ": lost connection\n" + host + ": lost parent\n", in.ok("overlay", "errors"));
             // new requests fail at once; the rest goes on
             FluxCli.Result ping = in.flux("ping", "--count=1", "1");

@@ -36,7 +36,7 @@ class ConfiguredInstanceIT {
                 "-Sbroker.quorum=1", "--config-path=" + good), Map.of())) {
             assertEquals("config", in.ok("getattr", "broker.boot-method").strip());
             assertEquals("fake[0-1]", in.ok("getattr", "hostlist").strip());
-            assertEquals("0 fake0: partial\n└─ 1 fake1: offline\n", in.ok("overlay", "status", "--color=never"));
+            assertEquals("0 fake0: partial\n└─ 1 fake1: offline\n", in.ok("overlay", "status", "--timeout=0", "--color=never"));
 
             // an impostor with another certificate: its CURVE handshake fails, it never joins
             Path log = tmp.resolve("impostor.log");
@@ -45,7 +45,7 @@ class ConfiguredInstanceIT {
                 TestInstance.await(() -> read(log).contains("overlay.debug[1]: parent sockevent"),
                         "the impostor to try");
                 TestInstance.await(() -> failures(in) >= 1, "the failed handshake logged");
-                assertEquals("0 fake0: partial\n└─ 1 fake1: offline\n", in.ok("overlay", "status", "--color=never"));
+                assertEquals("0 fake0: partial\n└─ 1 fake1: offline\n", in.ok("overlay", "status", "--timeout=0", "--color=never"));
             } finally {
                 impostor.destroyForcibly().waitFor();
             }
@@ -63,7 +63,7 @@ class ConfiguredInstanceIT {
             // the real rank 1 joins
             Process real = broker(in, good, "fake1", tmp.resolve("real.log"));
             try {
-                TestInstance.await(() -> in.ok("overlay", "status", "--summary").equals("full\n"), "rank 1 joins");
+                TestInstance.await(() -> in.ok("overlay", "status", "--timeout=0", "--summary").equals("full\n"), "rank 1 joins");
                 assertTrue(in.ok("ping", "--count=1", "1").contains("1!broker.ping"));
             } finally {
                 assertEquals(0, in.finish());

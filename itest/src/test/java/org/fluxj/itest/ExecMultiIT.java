@@ -128,7 +128,7 @@ class ExecMultiIT {
 
     /** Until rank 3 shows as lost in flux overlay status (polled). */
     private static void awaitLost(TestInstance broker) {
-        TestInstance.await(() -> broker.flux("overlay", "status").out().lines()
+        TestInstance.await(() -> broker.flux("overlay", "status", "--timeout=0").out().lines()
                 .anyMatch(l -> l.contains("3 ") && l.contains("lost")), "rank 3 lost");
     }
 }

@@ -83,7 +83,7 @@ class GuestIT {
 
     @Test
     void guestSeesTheOverlayAndPingsAcrossIt() {
-        FluxCli.Result status = guest("overlay", "status", "--color=never");
+        FluxCli.Result status = guest("overlay", "status", "--timeout=0", "--color=never");
         assertEquals(0, status.status(), status.err());
         String host = in.ok("getattr", "hostname").strip();
         assertEquals("0 " + host + ": full\n└─ 1 " + host + ": full\n", status.out());
@@ -104,6 +104,6 @@ class GuestIT {
         assertTrue(disconnect.err().endsWith("flux-overlay: overlay.disconnect-subtree: Request requires owner credentials\n"),
                 disconnect.err());
         // nothing was disconnected, and the owner is still served
-        assertEquals("full\n", in.ok("overlay", "status", "--summary"));
+        assertEquals("full\n", in.ok("overlay", "status", "--timeout=0", "--summary"));
     }
 }

@@ -26,8 +26,8 @@ class InstanceSizesIT {
             assertEquals("simple", in.ok("getattr", "broker.boot-method").strip());
             // the tree: a line per rank, all full, drawn as flux-core draws a binary tree
             String host = in.ok("getattr", "hostname").strip();
-            assertEquals(expectedTree(size, host), in.ok("overlay", "status", "--color=never"));
-            assertEquals("full\n", in.ok("overlay", "status", "--summary"));
+            assertEquals(expectedTree(size, host), in.ok("overlay", "status", "--timeout=0", "--color=never"));
+            assertEquals("full\n", in.ok("overlay", "status", "--timeout=0", "--summary"));
             // every rank answers a ping, from rank 0 and from the deepest rank
             for (int r = 0; r < size; r++) {
                 String out = in.ok("ping", "--count=1", Integer.toString(r));

@@ -123,6 +123,30 @@ class InstanceIT {
     }
 
     @Test
+    void rundirAndStatedirAreMadeAndRemovedAsFluxCoreDoes(@TempDir Path dir) throws IOException {
+        String show = "echo $(flux getattr rundir) $(flux getattr rundir-cleanup) $(flux getattr statedir)"
+                + " $(flux getattr statedir-cleanup)";
+        // made in TMPDIR and removed at exit, unless NAME-cleanup=0 says to keep it
+        FluxCli.Result r = FluxCli.runWithInput(null, Map.of("TMPDIR", dir.toString()), "start",
+                "-Srundir-cleanup=0", "sh", "-c", show);
+        String[] f = r.out().strip().split(" ");
+        assertEquals(List.of("0", "1"), List.of(f[1], f[3]), r.out() + r.err());
+        assertTrue(f[0].startsWith(dir + "/flux-") && f[2].startsWith(dir + "/flux-"), r.out());
+        assertTrue(Files.isDirectory(Path.of(f[0])) && !Files.exists(Path.of(f[2])), r.out());
+        // a named directory is kept; one with its sticky bit set gets a temporary one inside
+        Path sticky = Files.createDirectory(dir.resolve("sticky"));
+        Files.setAttribute(sticky, "unix:mode", 01777);
+        r = FluxCli.run("start", "-Sstatedir=" + sticky, "sh", "-c", show);
+        f = r.out().strip().split(" ");
+        assertTrue(f[2].startsWith(sticky + "/flux-") && f[3].equals("1"), r.out() + r.err());
+        try (var left = Files.list(sticky)) {
+            assertEquals(0, left.count(), "the temporary statedir was removed");
+        }
+        assertEquals(new FluxCli.Result(1, "", "flux-broker: cannot create directory in /nonexist: No such file or directory\n"),
+                FluxCli.runWithInput(null, Map.of("TMPDIR", "/nonexist"), "start", "true"));
+    }
+
+    @Test
     void stateMachineDurationsAreFsdOrNone() {
         assertEquals("none\n", FluxCli.run("start", "flux", "getattr", "broker.cleanup-timeout").out());
         assertEquals("3h\n", FluxCli.run("start", "-Sbroker.cleanup-timeout=3h",

@@ -377,28 +377,11 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         if (params.configPath() != null) {
             defaultAttr("config.path", params.configPath());
         }
-        if (!attrs.has("rundir")) {
-            Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "flux-");
-            rundirToRemove = dir;
-            attrs.setInternal("rundir", dir.toString());
-            attrs.setInternal("rundir-cleanup", "1");
-        } else {
-            Files.createDirectories(Path.of(attrs.get("rundir").orElseThrow()));
-            defaultAttr("rundir-cleanup", "0");
-        }
-        // statedir (flux-core's rundir_create): only the leader uses it; a temporary one under
-        // TMPDIR or /var/tmp, removed at exit, unless it was given
+        String tmpdir = System.getenv("TMPDIR");
+        rundirToRemove = createDir("rundir", tmpdir != null ? tmpdir : "/tmp");
+        // only the leader uses a statedir: a temporary one under TMPDIR or /var/tmp
         if (info.rank() == 0) {
-            if (!attrs.has("statedir")) {
-                String tmp = System.getenv("TMPDIR");
-                Path dir = Files.createTempDirectory(Path.of(tmp != null && !tmp.isEmpty() ? tmp : "/var/tmp"), "flux-");
-                statedirToRemove = dir;
-                attrs.setInternal("statedir", dir.toString());
-                attrs.setInternal("statedir-cleanup", "1");
-            } else {
-                Files.createDirectories(Path.of(attrs.get("statedir").orElseThrow()));
-                defaultAttr("statedir-cleanup", "0");
-            }
+            statedirToRemove = createDir("statedir", tmpdir != null ? tmpdir : "/var/tmp");
         } else {
             attrs.setInternal("statedir-cleanup", "0");
         }
@@ -414,6 +397,87 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         }
     }
 
+    /**
+     * flux-core's rundir_create for {@code name} (rundir or statedir): a temporary directory in
+     * {@code tmpdir} if the attribute is unset, or within the named directory if that has its
+     * sticky bit set; the named directory, made if missing. A directory this broker made is
+     * removed at exit unless NAME-cleanup says otherwise; returns the one to remove, or null.
+     */
+    private Path createDir(String name, String tmpdir) throws FormatException, IOException {
+        String given = attrs.get(name).orElse(null);
+        Path dir;
+        boolean cleanup = true;
+        try {
+            if (given == null) {
+                dir = mkdtemp(tmpdir);
+            } else if (!Files.exists(Path.of(given))) {
+                dir = Files.createDirectory(Path.of(given));
+            } else if (Files.isDirectory(Path.of(given)) && sticky(Path.of(given))) {
+                dir = mkdtemp(given);
+            } else {
+                dir = Path.of(given);
+                cleanup = false;
+            }
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
+                    : e instanceof java.nio.file.AccessDeniedException ? "Permission denied" : e.getMessage();
+            throw new FormatException("error creating " + (given != null ? given : "directory in " + tmpdir) + ": " + why);
+        }
+        attrs.setInternal(name, dir.toString());
+        checkDir(dir);
+        String flag = attrs.get(name + "-cleanup").orElse(null);
+        if (flag != null) {
+            cleanup = !flag.equals("0");
+        } else {
+            attrs.setInternal(name + "-cleanup", cleanup ? "1" : "0");
+        }
+        return cleanup ? dir : null;
+    }
+
+    private static Path mkdtemp(String parent) throws FormatException, IOException {
+        if (parent.length() + "/flux-XXXXXX".length() >= 1024) {
+            throw new FormatException("buffer overflow");
+        }
+        if (!Files.isDirectory(Path.of(parent))) {
+            throw new FormatException("cannot create directory in " + parent + ": "
+                    + (Files.exists(Path.of(parent)) ? "Not a directory" : "No such file or directory"));
+        }
+        return Files.createTempDirectory(Path.of(parent), "flux-");
+    }
+
+    private static boolean sticky(Path dir) throws IOException {
+        return ((Integer) Files.getAttribute(dir, "unix:mode") & 01000) != 0;
+    }
+
+    /** flux-core's rundir_checkdir: a directory owned by the instance owner, rwx for it. */
+    private static void checkDir(Path dir) throws FormatException {
+        String problem = dirProblem(dir);
+        if (problem != null) {
+            throw new FormatException(problem);
+        }
+    }
+
+    private static String dirProblem(Path dir) {
+        if (!Files.exists(dir)) {
+            return "cannot stat " + dir + ": No such file or directory";
+        } else if (!Files.isDirectory(dir)) {
+            return dir + ": Not a directory";
+        }
+        try {
+            int uid = (Integer) Files.getAttribute(dir, "unix:uid");
+            var perms = Files.getPosixFilePermissions(dir);
+            if (uid != ownerUid()) {
+                return dir + " is not owned by instance owner: Operation not permitted";
+            } else if (!perms.containsAll(java.util.Set.of(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE))) {
+                return dir + " does not have owner=rwx permissions";
+            }
+        } catch (IOException e) {
+            return "cannot stat " + dir + ": " + e.getMessage();
+        }
+        return null;
+    }
+
     /** flux-core's init_local_uri_attr: a local-uri given on the command line is checked before use. */
     private static void checkLocalUri(String uri) throws FormatException {
         if (!uri.startsWith("local://")) {
@@ -423,26 +487,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         if (path.length() >= 1024) {
             throw new FormatException("buffer overflow while checking local-uri");
         }
-        Path dir = Path.of(path).toAbsolutePath().getParent();
-        String problem = null;
-        if (!Files.exists(dir)) {
-            problem = "cannot stat " + dir + ": No such file or directory";
-        } else if (!Files.isDirectory(dir)) {
-            problem = dir + ": Not a directory";
-        } else {
-            try {
-                int uid = (Integer) Files.getAttribute(dir, "unix:uid");
-                var perms = Files.getPosixFilePermissions(dir);
-                if (uid != ownerUid()) {
-                    problem = dir + " is not owned by instance owner: Operation not permitted";
-                } else if (!perms.containsAll(java.util.Set.of(PosixFilePermission.OWNER_READ,
-                        PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE))) {
-                    problem = dir + " does not have owner=rwx permissions";
-                }
-            } catch (IOException e) {
-                problem = "cannot stat " + dir + ": " + e.getMessage();
-            }
-        }
+        String problem = dirProblem(Path.of(path).toAbsolutePath().getParent());
         if (problem != null) {
             throw new FormatException("local-uri directory " + problem);
         }

@@ -93,7 +93,7 @@ class ConfiguredInstanceIT {
     private static Process broker(TestInstance in, Path conf, String host, Path log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(FluxCli.root().resolve("bin/flux").toString(), "broker", "-c",
                 conf.toString(), "--setattr=rundir=" + in.rundir(), "--setattr=hostname=" + host,
-                "-Slog-stderr-level=7");
+                "-Slog-stderr-level=7", "-Slog-stderr-mode=local"); // a rank 1 prints its own log only so
         pb.environment().remove("FLUX_URI");
         pb.environment().put("FLUX_FAKE_HOSTNAME", host);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());

@@ -276,13 +276,13 @@ class DumpRestoreIT {
         assertEquals("1\n" + statedir + "\n", r.out());
         r = FluxCli.run("start", "--recovery=" + statedir, "flux", "kvs", "get", "kept");
         assertEquals("yes\n", r.out(), r.err());
-        r = FluxCli.run("start", "--recovery", dump.toString(), "flux", "kvs", "get", "kept");
+        r = FluxCli.run("start", "--recovery=" + dump, "flux", "kvs", "get", "kept");
         assertEquals("yes\n", r.out(), r.err());
         // what is not a statedir or a dump is refused before any broker starts
-        r = FluxCli.run("start", "--recovery", dir.resolve("nothing").toString(), "true");
+        r = FluxCli.run("start", "--recovery=" + dir.resolve("nothing"), "true");
         assertEquals("flux-start: " + dir.resolve("nothing") + ": No such file or directory\n", r.err());
         Files.createDirectories(dir.resolve("emptydir"));
-        r = FluxCli.run("start", "--recovery", dir.resolve("emptydir").toString(), "true");
+        r = FluxCli.run("start", "--recovery=" + dir.resolve("emptydir"), "true");
         assertEquals("flux-start: " + dir.resolve("emptydir/content.sqlite") + ": No such file or directory\n", r.err());
         assertEquals(1, r.status());
     }

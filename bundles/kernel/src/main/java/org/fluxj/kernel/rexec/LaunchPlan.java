@@ -5,6 +5,12 @@ final class LaunchPlan {
     final ProcessBuilder builder;
     /** The child leads its own process group (signals go to the group). */
     final boolean group;
+    /**
+     * How many leading words of the command line are helpers (setsid, env) that exec the program,
+     * when the broker ignores signals: until the program runs those are ignored, and a signal
+     * sent then is lost, so the process is reported started only once it does. Else 0.
+     */
+    final int helperArgs;
     /** A line for the child's stderr, as flux-core's child prints it (bad cwd), or null. */
     final String warning;
     final boolean readStdout;
@@ -14,10 +20,11 @@ final class LaunchPlan {
     final StreamOptions stderr;
     final StreamOptions stdin;
 
-    LaunchPlan(ProcessBuilder builder, boolean group, String warning, boolean readStdout, boolean readStderr,
-            boolean writeStdin, StreamOptions stdout, StreamOptions stderr, StreamOptions stdin) {
+    LaunchPlan(ProcessBuilder builder, boolean group, int helperArgs, String warning, boolean readStdout,
+            boolean readStderr, boolean writeStdin, StreamOptions stdout, StreamOptions stderr, StreamOptions stdin) {
         this.builder = builder;
         this.group = group;
+        this.helperArgs = helperArgs;
         this.warning = warning;
         this.readStdout = readStdout;
         this.readStderr = readStderr;

@@ -3,12 +3,17 @@ package org.fluxj.kernel.rexec;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fluxj.formats.msg.Errno;
+import org.fluxj.kernel.DefaultSignals;
 
 /**
  * Turns a command into a started child process. Each child leads a new process group: Java
@@ -17,11 +22,13 @@ import org.fluxj.formats.msg.Errno;
  * program is found here, before the spawn, so that a missing one is an ENOENT error rather than
  * setsid's exit 127.
  *
- * <p>flux-core's child sets every signal back to its default before the exec; a JVM cannot. When
- * the broker was started with signals ignored (a background job of a non-interactive shell
- * ignores SIGINT and SIGQUIT), its children would inherit that, and {@code flux exec}'s
- * forwarded Ctrl-C would do nothing; then the program runs through {@code env --default-signal}
- * (coreutils 8.31 or later), which execs in place as setsid does.
+ * <p>flux-core's child begins with every signal at its default and none blocked; a JVM's would
+ * inherit what the broker ignores and its threads block. So the program runs through
+ * {@link DefaultSignals} ({@code env --default-signal}), which execs in place as setsid does.
+ * When the broker ignores a signal, the child ignores it too until env has reset it, and the
+ * kernel drops that signal if it is sent then (a kill right after {@code started} did nothing);
+ * so the child is reported started only once its program runs ({@link #awaitProgram}), as
+ * flux-core reports it after the exec.
  */
 final class Launcher {
     private static final Pattern IO_ERRNO = Pattern.compile("error=(\\d+)");
@@ -30,7 +37,8 @@ final class Launcher {
     private final String setsid;
     private final String localUri;
     private final Map<String, String> serverEnv;
-    private final String resetSignals;
+    /** The broker ignores signals: a child must be past the reset before it can be signalled. */
+    private final boolean awaitReset;
 
     /**
      * @param setsid path of setsid(1), or null to run children in the broker's process group
@@ -40,40 +48,7 @@ final class Launcher {
         this.setsid = setsid;
         this.localUri = localUri;
         this.serverEnv = Map.copyOf(serverEnv);
-        this.resetSignals = ignoresSignals() ? findEnvDefaultSignal() : null;
-    }
-
-    /** Whether this process ignores any signal (SigIgn of /proc/self/status), which children inherit. */
-    static boolean ignoresSignals() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-                if (line.startsWith("SigIgn:")) {
-                    return Long.parseUnsignedLong(line.substring(7).trim(), 16) != 0;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // no procfs: leave dispositions alone
-        }
-        return false;
-    }
-
-    /** env(1) if it has --default-signal (coreutils 8.31), probed once; else null. */
-    private static String findEnvDefaultSignal() {
-        for (String p : List.of("/usr/bin/env", "/bin/env")) {
-            if (new File(p).canExecute()) {
-                try {
-                    Process probe = new ProcessBuilder(p, "--default-signal", "true")
-                            .redirectErrorStream(true).redirectOutput(Redirect.DISCARD).start();
-                    return probe.waitFor() == 0 ? p : null;
-                } catch (IOException e) {
-                    return null;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                }
-            }
-        }
-        return null;
+        this.awaitReset = DefaultSignals.ignoresAny() && !DefaultSignals.prefix().isEmpty();
     }
 
     /** The setsid(1) of this system, or null. */
@@ -119,17 +94,15 @@ final class Launcher {
         }
         String program = PathSearch.resolve(cmd.cmdline().get(0), env.get("PATH"), cwd);
         boolean group = setsid != null && (localFlags & RexecFlags.LOCAL_NO_SETPGRP) == 0;
-        List<String> argv = new ArrayList<>(cmd.cmdline().size() + 1);
+        List<String> target = new ArrayList<>(cmd.cmdline());
+        target.set(0, program);
+        List<String> argv = new ArrayList<>();
         if (group) {
             argv.add(setsid);
         }
-        if (resetSignals != null && program.indexOf('=') < 0) {
-            argv.add(resetSignals);
-            argv.add("--default-signal");
-        }
-        argv.add(program);
-        argv.addAll(cmd.cmdline().subList(1, cmd.cmdline().size()));
+        argv.addAll(DefaultSignals.command(target));
         pb.command(argv);
+        int helperArgs = argv.size() - target.size();
 
         boolean fallthrough = (localFlags & RexecFlags.LOCAL_STDIO_FALLTHROUGH) != 0;
         boolean readOut = !fallthrough && (background || (flags & RexecFlags.STDOUT) != 0);
@@ -142,7 +115,57 @@ final class Launcher {
             pb.redirectOutput(readOut ? Redirect.PIPE : Redirect.DISCARD);
             pb.redirectError(readErr ? Redirect.PIPE : Redirect.DISCARD);
         }
-        return new LaunchPlan(pb, group, warning, readOut, readErr, writeIn, out, err, in);
+        int await = awaitReset ? helperArgs : 0;
+        return new LaunchPlan(pb, group, await, warning, readOut, readErr, writeIn, out, err, in);
+    }
+
+    /**
+     * Waits (on a spawn thread) until the process runs its program rather than a helper, or has
+     * exited: its {@code /proc/PID/cmdline} is no longer one of the helpers' command lines. The
+     * helpers take a millisecond or two, much more on a loaded machine; the pause between looks
+     * grows from 50 us to 5 ms.
+     */
+    static void awaitProgram(Process process, LaunchPlan plan) {
+        List<String> argv = plan.builder.command();
+        Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        long pause = 50_000;
+        while (process.isAlive() && runsHelper(cmdline, argv, plan.helperArgs)) {
+            LockSupport.parkNanos(pause);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            pause = Math.min(pause * 2, 5_000_000);
+        }
+    }
+
+    /** Whether the command line is that of a helper: a helper's path first, and as many words as it had. */
+    private static boolean runsHelper(Path cmdline, List<String> argv, int helperArgs) {
+        byte[] raw;
+        try {
+            raw = Files.readAllBytes(cmdline);
+        } catch (IOException e) {
+            return false;
+        }
+        int words = 0;
+        int first = -1;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == 0) {
+                words++;
+                if (first < 0) {
+                    first = i;
+                }
+            }
+        }
+        if (first < 0) {
+            return false;
+        }
+        String name = new String(raw, 0, first, StandardCharsets.UTF_8);
+        for (int i = 0; i < helperArgs; i++) {
+            if (argv.get(i).equals(name) && argv.size() - i == words) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Spawns the planned process (may be called on any thread). */

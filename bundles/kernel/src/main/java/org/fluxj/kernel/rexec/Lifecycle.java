@@ -62,6 +62,9 @@ final class Lifecycle {
                 serial.execute(() -> failed(p, e));
                 return;
             }
+            if (p.plan.helperArgs > 0) {
+                Launcher.awaitProgram(process, p.plan);
+            }
             serial.execute(() -> started(p, process));
             OutputPump.Sink sink = new OutputPump.Sink() {
                 @Override

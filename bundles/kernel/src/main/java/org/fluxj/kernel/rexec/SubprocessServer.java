@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.msg.MessageType;
+import org.fluxj.kernel.DefaultSignals;
 
 /**
  * The RFC 42 subprocess server, apart from any router: it takes decoded requests for
@@ -54,6 +55,9 @@ public final class SubprocessServer implements AutoCloseable {
         String setsid = Launcher.findSetsid();
         if (setsid == null) {
             log.log(4, service + ": setsid(1) not found: children share the broker's process group");
+        }
+        if (DefaultSignals.prefix().isEmpty()) {
+            log.log(4, service + ": env(1) has no --default-signal: children keep the broker's signal dispositions");
         }
         Launcher launcher = new Launcher(setsid, b.localUri, b.env);
         this.lifecycle = new Lifecycle(table, responder, log, b.rank, signaller, serial, spawn, io);

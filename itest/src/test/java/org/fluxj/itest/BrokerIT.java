@@ -92,7 +92,7 @@ class BrokerIT {
 
     @Test
     void dmesgFollowSeesNewEntries() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(FluxCli.root().resolve("bin/flux").toString(), "dmesg", "-f");
+        ProcessBuilder pb = new ProcessBuilder(FluxCli.command("dmesg", "-f"));
         pb.environment().put("FLUX_URI", broker.uri());
         Process p = pb.start();
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),

@@ -91,9 +91,9 @@ class ConfiguredInstanceIT {
 
     /** {@code flux broker -c CONF} as host {@code host}, in the instance's rundir, its log to {@code log}. */
     private static Process broker(TestInstance in, Path conf, String host, Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(FluxCli.root().resolve("bin/flux").toString(), "broker", "-c",
-                conf.toString(), "--setattr=rundir=" + in.rundir(), "--setattr=hostname=" + host,
-                "-Slog-stderr-level=7", "-Slog-stderr-mode=local"); // a follower prints its own log (else rank 0 does)
+        ProcessBuilder pb = new ProcessBuilder(FluxCli.command("broker", "-c", conf.toString(),
+                "--setattr=rundir=" + in.rundir(), "--setattr=hostname=" + host, "-Slog-stderr-level=7",
+                "-Slog-stderr-mode=local")); // a follower prints its own log (else rank 0 does)
         pb.environment().remove("FLUX_URI");
         pb.environment().put("FLUX_FAKE_HOSTNAME", host);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());

@@ -111,7 +111,8 @@ class DumpRestoreIT {
     void dumpAndRestoreStreamThroughAPipe(@TempDir Path dir) throws Exception {
         try (TestBroker b = broker(dir)) {
             populate(b);
-            ProcessBuilder pb = new ProcessBuilder("bash", "-c", "set -o pipefail; flux dump -q - | flux restore -q --key=piped -")
+            ProcessBuilder pb = new ProcessBuilder(FluxCli.defaultSignals("bash", "-c",
+                    "set -o pipefail; flux dump -q - | flux restore -q --key=piped -"))
                     .redirectErrorStream(true);
             pb.environment().put("FLUX_URI", b.uri());
             pb.environment().put("PATH", FluxCli.root().resolve("bin") + ":" + System.getenv("PATH"));

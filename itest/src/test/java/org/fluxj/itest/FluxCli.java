@@ -31,15 +31,57 @@ public final class FluxCli {
         return Path.of(root);
     }
 
+    /**
+     * The command line of {@code bin/flux ARGS} begun as flux-core begins its subprocesses:
+     * every signal at its default and none blocked, whatever this JVM inherited (a build run in
+     * the background ignores SIGINT, and the JVM's threads block SIGQUIT).
+     */
+    public static List<String> command(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(root().resolve("bin/flux").toString());
+        command.addAll(List.of(args));
+        return defaultSignals(command);
+    }
+
+    /** Any other command line begun that way (see {@link #command}). */
+    public static List<String> defaultSignals(String... argv) {
+        return defaultSignals(List.of(argv));
+    }
+
+    /**
+     * Through {@code env --default-signal} (coreutils 8.31), which resets every signal, unblocks
+     * them all and execs in place, as the broker's subprocess server does (kernel's
+     * DefaultSignals; the itests use only what is packaged, so the probe is repeated here).
+     */
+    private static List<String> defaultSignals(List<String> argv) {
+        List<String> all = new ArrayList<>(EnvProbe.PREFIX);
+        all.addAll(argv);
+        return all;
+    }
+
+    private static final class EnvProbe {
+        static final List<String> PREFIX = probe();
+
+        private static List<String> probe() {
+            try {
+                Process p = new ProcessBuilder("env", "--default-signal", "true").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                return p.waitFor() == 0 ? List.of("env", "--default-signal") : List.of();
+            } catch (IOException e) {
+                return List.of();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
+        }
+    }
+
     public static Result run(String... args) {
         return runWithInput(null, Map.of(), args);
     }
 
     public static Result runWithInput(String stdin, Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(root().resolve("bin/flux").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        ProcessBuilder pb = new ProcessBuilder(command(args));
         pb.environment().putAll(env);
         try {
             Path out = Files.createTempFile("flux-out", ".txt");

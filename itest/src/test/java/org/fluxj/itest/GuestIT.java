@@ -19,11 +19,17 @@ import org.junit.jupiter.api.Test;
  * ({@code [access] allow-guest-user}): it may ask for overlay health and ping any rank, stamped with its own
  * userid and the user role across the overlay, and is refused owner-only services (EPERM). Runs as root,
  * which creates the user if missing ({@code useradd -M fluxguest}); skipped otherwise.
+ *
+ * <p>The checkout may lie where the guest cannot go (a clone in /root, or in a mode-700 {@code mktemp -d}
+ * folder), so the guest runs a copy of {@code bin/flux} and the command's jars made under /tmp, from
+ * there; skipped if the guest cannot run this JVM.
  */
 class GuestIT {
     static final String GUEST = "fluxguest";
     static Path rundir;
     static Path confdir;
+    /** What the guest runs: bin/flux and bundles/cmd/target/{flux-cmd.jar,lib}, readable by all. */
+    static Path guestTree;
     static TestInstance in;
 
     @BeforeAll
@@ -33,10 +39,21 @@ class GuestIT {
             FluxCli.Result add = run("useradd", "-M", GUEST);
             assumeTrue(add.status() == 0, "useradd -M " + GUEST + ": " + add.err());
         }
-        var perms = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"));
-        rundir = Files.createTempDirectory(Path.of("/tmp"), "guestit-", perms);
-        confdir = Files.createTempDirectory(Path.of("/tmp"), "guestit-conf-", perms);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        FluxCli.Result jvm = run("runuser", "-u", GUEST, "--", java, "-version");
+        assumeTrue(jvm.status() == 0, GUEST + " cannot run " + java + " (exit " + jvm.status() + ")");
+        rundir = openDirectory("guestit-");
+        confdir = openDirectory("guestit-conf-");
         Files.writeString(confdir.resolve("access.toml"), "[access]\nallow-guest-user = true\n");
+        guestTree = openDirectory("guestit-flux-");
+        copyForAll(FluxCli.root().resolve("bin/flux"), guestTree.resolve("bin/flux"), true);
+        Path target = FluxCli.root().resolve("bundles/cmd/target");
+        copyForAll(target.resolve("flux-cmd.jar"), guestTree.resolve("bundles/cmd/target/flux-cmd.jar"), false);
+        try (var jars = Files.list(target.resolve("lib"))) {
+            for (Path jar : (Iterable<Path>) jars::iterator) {
+                copyForAll(jar, guestTree.resolve("bundles/cmd/target/lib").resolve(jar.getFileName()), false);
+            }
+        }
         in = new TestInstance(2, "--test-rundir=" + rundir, "--config-path=" + confdir);
     }
 
@@ -45,17 +62,33 @@ class GuestIT {
         if (in != null) {
             in.close();
         }
-        for (Path d : new Path[] {confdir, rundir}) {
+        for (Path d : new Path[] {confdir, rundir, guestTree}) {
             if (d != null) {
                 run("rm", "-rf", d.toString());
             }
         }
     }
 
-    /** bin/flux as the guest, against rank 0's socket. */
+    /** A new directory under /tmp that every user may enter and read, whatever the umask. */
+    private static Path openDirectory(String prefix) throws IOException {
+        Path d = Files.createTempDirectory(Path.of("/tmp"), prefix);
+        Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return d;
+    }
+
+    private static void copyForAll(Path from, Path to, boolean executable) throws IOException {
+        Files.createDirectories(to.getParent());
+        Files.copy(from, to);
+        Files.setPosixFilePermissions(to, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+        for (Path d = to.getParent(); !d.equals(guestTree); d = d.getParent()) {
+            Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    /** bin/flux as the guest (the copy in {@link #guestTree}, run from there), against rank 0's socket. */
     private static FluxCli.Result guest(String... args) {
         List<String> cmd = new ArrayList<>(List.of("runuser", "-u", GUEST, "--", "env", "FLUX_URI=" + in.uri(),
-                "HOME=/tmp", FluxCli.root().resolve("bin/flux").toString()));
+                "HOME=/tmp", "JAVA_HOME=" + System.getProperty("java.home"), guestTree.resolve("bin/flux").toString()));
         cmd.addAll(List.of(args));
         return run(cmd.toArray(String[]::new));
     }
@@ -65,7 +98,8 @@ class GuestIT {
             Path out = Files.createTempFile("guest-out", ".txt");
             Path err = Files.createTempFile("guest-err", ".txt");
             try {
-                Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                Process p = new ProcessBuilder(FluxCli.defaultSignals(cmd)).directory(new java.io.File("/tmp"))
+                        .redirectOutput(out.toFile()).redirectError(err.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
                 int status = p.waitFor();
                 return new FluxCli.Result(status, Files.readString(out), Files.readString(err));

@@ -30,10 +30,9 @@ abstract class Instance implements AutoCloseable {
     private Integer status;
 
     Instance(List<String> launch, Map<String, String> env) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(FluxCli.root().resolve("bin/flux").toString());
-        cmd.addAll(launch);
-        cmd.addAll(List.of("sh", "-c", "echo \"$FLUX_URI\"; exec cat"));
+        List<String> args = new ArrayList<>(launch);
+        args.addAll(List.of("sh", "-c", "echo \"$FLUX_URI\"; exec cat"));
+        List<String> cmd = FluxCli.command(args.toArray(String[]::new));
         stderr = Files.createTempFile("instance-err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(stderr.toFile());
         pb.environment().remove("FLUX_URI");

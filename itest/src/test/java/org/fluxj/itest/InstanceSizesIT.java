@@ -85,8 +85,7 @@ class InstanceSizesIT {
         List<Process> subs = new ArrayList<>();
         try {
             for (int r : ranks) {
-                ProcessBuilder pb = new ProcessBuilder(FluxCli.root().resolve("bin/flux").toString(), "event", "sub",
-                        "--count=1", "itest.hello");
+                ProcessBuilder pb = new ProcessBuilder(FluxCli.command("event", "sub", "--count=1", "itest.hello"));
                 pb.environment().put("FLUX_URI", in.uri(r));
                 pb.redirectErrorStream(true);
                 subs.add(pb.start());

@@ -117,7 +117,7 @@ class KvsEventlogIT {
     }
 
     private static FluxCli.Result runOnTerminal(Instance b, String command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qec", command, "/dev/null");
+        ProcessBuilder pb = new ProcessBuilder(FluxCli.defaultSignals("/usr/bin/script", "-qec", command, "/dev/null"));
         pb.environment().put("FLUX_URI", b.uri());
         pb.environment().remove("NO_COLOR");
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);

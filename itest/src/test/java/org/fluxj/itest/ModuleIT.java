@@ -178,8 +178,7 @@ class ModuleIT {
         removeQuietly();
         broker.ok("module", "load", "testmod");
         // a client sending request after request while the module is swapped
-        ProcessBuilder pb = new ProcessBuilder(FluxCli.root().resolve("bin/flux").toString(),
-                "ping", "--count=1500", "--interval=0", "testmod");
+        ProcessBuilder pb = new ProcessBuilder(FluxCli.command("ping", "--count=1500", "--interval=0", "testmod"));
         pb.environment().put("FLUX_URI", broker.uri());
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Path err = Files.createTempFile("ping", ".err");

@@ -26,10 +26,7 @@ final class RunningFlux implements AutoCloseable {
     private final List<Thread> readers = new ArrayList<>();
 
     RunningFlux(String uri, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(FluxCli.root().resolve("bin/flux").toString());
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(FluxCli.command(args));
         pb.environment().put("FLUX_URI", uri);
         process = pb.start();
         collect(process.getInputStream(), out);

@@ -17,6 +17,7 @@ import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.taskmap.TaskMap;
+import org.fluxj.kernel.DefaultSignals;
 import org.fluxj.pmi.LocalPmiService;
 import org.fluxj.pmi.PmiSimpleServer;
 import org.fluxj.pmi.PmiSocketServer;
@@ -285,8 +286,9 @@ final class StartCommand extends FluxCommand {
         return p.waitFor();
     }
 
+    /** A broker begins with default signal dispositions and none blocked, as libsubprocess starts it. */
     private Process start(List<String> args, Map<String, String> env) {
-        ProcessBuilder pb = new ProcessBuilder(args).inheritIO();
+        ProcessBuilder pb = new ProcessBuilder(DefaultSignals.command(args)).inheritIO();
         pb.environment().putAll(env);
         try {
             return pb.start();

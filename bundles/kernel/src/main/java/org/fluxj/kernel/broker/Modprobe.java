@@ -20,14 +20,16 @@ import org.fluxj.kernel.module.ModuleManager;
  * a subprocess: rc1 loads the default module set in order, then runs the executable files of
  * each {@code rc1.d} directory (the configuration directory's, then each of
  * {@code FLUX_RC_EXTRA}'s) in name order; rc3 runs the {@code rc3.d} files, then removes
- * every module loaded after the built-ins, last loaded first.
+ * every module loaded after the built-ins, last loaded first. As in flux modprobe, a module
+ * that fails to load fails rc1 at once (nothing after it is loaded or run), unless the set
+ * marks it non-fatal.
  */
 final class Modprobe {
     static final String RC1 = "flux modprobe rc1";
     static final String RC3 = "flux modprobe rc3";
 
     private final ModuleManager modules;
-    private final List<String> rc1Modules;
+    private final List<Rc1Module> rc1Modules;
     private final List<String> builtins;
     private final Path confdir;
     private final Runat runat;
@@ -35,7 +37,7 @@ final class Modprobe {
     private final Function<String, Optional<String>> attr;
     private final boolean leader;
 
-    Modprobe(ModuleManager modules, List<String> rc1Modules, List<String> builtins, Path confdir, Runat runat,
+    Modprobe(ModuleManager modules, List<Rc1Module> rc1Modules, List<String> builtins, Path confdir, Runat runat,
             BrokerLog log, Function<String, Optional<String>> attr, boolean leader) {
         this.modules = modules;
         this.rc1Modules = rc1Modules;
@@ -50,15 +52,22 @@ final class Modprobe {
     /** The alternative flux-core's rc1 names "content-backing": the backing store module. */
     static final String CONTENT_BACKING = "content-backing";
 
+    /** A module of the rc1 set; one that is not {@code fatal} may fail to load without failing rc1. */
+    record Rc1Module(String name, boolean fatal) {
+    }
+
     /**
      * The modules of the default set to load on {@code rank}, as flux-core's modprobe.toml
-     * places them: an entry {@code NAME@0} is loaded on rank 0 only, and
-     * {@value #CONTENT_BACKING} stands for the module the {@code content.backing-module}
-     * attribute names ({@code content-sqlite} if unset; {@code none} loads none).
+     * places them: an entry {@code NAME@0} is loaded on rank 0 only, an entry ending in
+     * {@code ?} is non-fatal, and {@value #CONTENT_BACKING} stands for the module the
+     * {@code content.backing-module} attribute names ({@code content-sqlite} if unset;
+     * {@code none} loads none).
      */
-    static List<String> resolve(List<String> entries, int rank, Function<String, Optional<String>> attr) {
-        List<String> out = new ArrayList<>();
-        for (String e : entries) {
+    static List<Rc1Module> resolve(List<String> entries, int rank, Function<String, Optional<String>> attr) {
+        List<Rc1Module> out = new ArrayList<>();
+        for (String entry : entries) {
+            boolean fatal = !entry.endsWith("?");
+            String e = fatal ? entry : entry.substring(0, entry.length() - 1);
             String name = e;
             int at = e.indexOf('@');
             if (at >= 0) {
@@ -73,7 +82,7 @@ final class Modprobe {
                     continue;
                 }
             }
-            out.add(name);
+            out.add(new Rc1Module(name, fatal));
         }
         return out;
     }
@@ -92,14 +101,17 @@ final class Modprobe {
             restore = null;
             rc = 1;
         }
-        for (String name : rc1Modules) {
+        for (Rc1Module m : rc1Modules) {
+            String name = m.name();
             boolean isBacking = name.equals(backing);
             try {
                 // a restored dump replaces what the backing store held
                 modules.load(name, restore != null && isBacking ? List.of("truncate") : List.of()).join();
             } catch (CompletionException e) {
-                // as flux modprobe, a module that fails is reported and the others still load
                 log.log(Severity.ERR, "broker", "rc1: load " + name + ": " + e.getCause().getMessage());
+                if (m.fatal()) {
+                    return 1;
+                }
                 continue;
             }
             if (restore != null && isBacking && restore(restore) != 0) {

@@ -121,7 +121,7 @@ final class Launcher {
 
     /**
      * Waits (on a spawn thread) until the process runs its program rather than a helper, or has
-     * exited: its {@code /proc/PID/cmdline} is no longer one of the helpers' command lines. The
+     * exited and been reaped: its {@code /proc/PID/cmdline} is no longer one of the helpers'. The
      * helpers take a millisecond or two, much more on a loaded machine; the pause between looks
      * grows from 50 us to 5 ms.
      */
@@ -138,7 +138,10 @@ final class Launcher {
         }
     }
 
-    /** Whether the command line is that of a helper: a helper's path first, and as many words as it had. */
+    /**
+     * Whether the command line is that of a helper: a helper's path first, and as many words as it
+     * had. An empty one is an exec in progress (the new image has no arguments yet): still a helper.
+     */
     private static boolean runsHelper(Path cmdline, List<String> argv, int helperArgs) {
         byte[] raw;
         try {
@@ -157,7 +160,7 @@ final class Launcher {
             }
         }
         if (first < 0) {
-            return false;
+            return true;
         }
         String name = new String(raw, 0, first, StandardCharsets.UTF_8);
         for (int i = 0; i < helperArgs; i++) {

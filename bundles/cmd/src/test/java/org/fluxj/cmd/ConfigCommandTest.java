@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,16 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** flux config's value types, and what its subcommands refuse before they reach a broker. */
 class ConfigCommandTest {
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run flux(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Flux.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(status, out.toString(), err.toString());
-    }
 
     @Test
     void valuesOfEachTypeAsConfigSetReadsThem() throws FormatException {
@@ -82,13 +70,13 @@ class ConfigCommandTest {
 
     @Test
     void refusedBeforeAnyBrokerIsAsked() {
-        assertEquals(new Run(1, "", "flux-config: Unknown type: oops\n"), flux("config", "set", "--type=oops", "a", "1"));
+        assertEquals(new Run(1, "", "flux-config: Unknown type: oops\n"), Run.flux("config", "set", "--type=oops", "a", "1"));
         assertEquals(new Run(1, "", "flux-config: Invalid type for the set subcommand: fsd-integer\n"),
-                flux("config", "set", "--type=fsd-integer", "a", "1"));
-        assertEquals(1, flux("config", "set", "--type=string", "a").status());
-        assertEquals(1, flux("config", "unset").status());
-        assertEquals(1, flux("config", "load", "a", "b").status());
-        Run r = flux("config");
+                Run.flux("config", "set", "--type=fsd-integer", "a", "1"));
+        assertEquals(1, Run.flux("config", "set", "--type=string", "a").status());
+        assertEquals(1, Run.flux("config", "unset").status());
+        assertEquals(1, Run.flux("config", "load", "a", "b").status());
+        Run r = Run.flux("config");
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("flux-config: missing subcommand\n"), r.err());
     }
@@ -96,27 +84,27 @@ class ConfigCommandTest {
     @Test
     void getReadsFilesWithConfigPath(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("foo.toml"), "flag = 99\nd = \"50s\"\n");
-        assertEquals(new Run(0, "99\n", ""), flux("config", "get", "--config-path=" + dir, "flag"));
-        assertEquals(new Run(0, "50\n", ""), flux("config", "get", "-c", dir.resolve("foo.toml").toString(),
+        assertEquals(new Run(0, "99\n", ""), Run.flux("config", "get", "--config-path=" + dir, "flag"));
+        assertEquals(new Run(0, "50\n", ""), Run.flux("config", "get", "-c", dir.resolve("foo.toml").toString(),
                 "--type=fsd-integer", "d"));
         assertEquals(new Run(1, "", "flux-config: flag does not have the requested type\n"),
-                flux("config", "get", "-c", dir.toString(), "-t", "string", "flag"));
-        assertEquals(new Run(0, "7\n", ""), flux("config", "get", "-c", dir.toString(), "-d", "7", "no.such"));
-        assertEquals(new Run(1, "", ""), flux("config", "get", "-c", dir.toString(), "-q", "no.such"));
-        assertEquals(1, flux("config", "get", "-c", dir.toString(), "a..b").status());
+                Run.flux("config", "get", "-c", dir.toString(), "-t", "string", "flag"));
+        assertEquals(new Run(0, "7\n", ""), Run.flux("config", "get", "-c", dir.toString(), "-d", "7", "no.such"));
+        assertEquals(new Run(1, "", ""), Run.flux("config", "get", "-c", dir.toString(), "-q", "no.such"));
+        assertEquals(1, Run.flux("config", "get", "-c", dir.toString(), "a..b").status());
         Files.writeString(dir.resolve("bad.toml"), "x x x\n");
-        assertEquals(1, flux("config", "get", "-c", dir.toString()).status());
-        assertEquals(1, flux("config", "get", "-c", "/not/a/file").status());
+        assertEquals(1, Run.flux("config", "get", "-c", dir.toString()).status());
+        assertEquals(1, Run.flux("config", "get", "-c", "/not/a/file").status());
     }
 
     @Test
     void builtinsIntreeAndInstalledDiffer() {
-        Run installed = flux("config", "builtin", "--installed", "confdir");
-        Run intree = flux("config", "builtin", "--intree", "confdir");
+        Run installed = Run.flux("config", "builtin", "--installed", "confdir");
+        Run intree = Run.flux("config", "builtin", "--intree", "confdir");
         assertEquals(new Run(0, "/etc/flux\n", ""), installed);
         assertEquals(0, intree.status());
         assertTrue(!intree.out().equals(installed.out()), intree.out());
-        assertEquals(new Run(1, "", "flux-config: unknown is invalid\n"), flux("config", "builtin", "unknown"));
-        assertEquals(1, flux("config", "builtin").status());
+        assertEquals(new Run(1, "", "flux-config: unknown is invalid\n"), Run.flux("config", "builtin", "unknown"));
+        assertEquals(1, Run.flux("config", "builtin").status());
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -121,33 +119,23 @@ class GetoptTest {
         assertEquals(message, e.getMessage());
     }
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run flux(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Flux.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @Test
     void usageErrorsOfCCommandsExitOneAndOfPythonCommandsTwo() {
-        Run r = flux("kvs", "get", "--frobnicate");
+        Run r = Run.flux("kvs", "get", "--frobnicate");
         assertEquals(new Run(1, "", "flux-kvs: unrecognized option '--frobnicate' (see 'flux kvs get --help')\n"), r);
-        r = flux("hostlist", "--frobnicate");
+        r = Run.flux("hostlist", "--frobnicate");
         assertEquals(2, r.status(), r.err());
     }
 
     @Test
     void pythonCommandsReadOptionsAfterOperands() {
         // flux-hostlist.py uses argparse, which takes options anywhere
-        assertEquals(new Run(0, "3\n", ""), flux("hostlist", "foo[1-3]", "-c"));
+        assertEquals(new Run(0, "3\n", ""), Run.flux("hostlist", "foo[1-3]", "-c"));
     }
 
     @Test
     void familyHelpListsEverySubcommand() {
-        Run r = flux("kvs", "--help");
+        Run r = Run.flux("kvs", "--help");
         assertEquals(0, r.status());
         assertTrue(r.err().contains("namespace") && r.err().contains("eventlog"), r.err()); // optparse: stderr
     }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,17 +11,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** flux hostlist run in-process, and its job id recognizer. */
 class HostlistCommandTest {
 
-    private record Run(int status, String out, String err) {
-    }
-
     private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         String[] full = new String[args.length + 1];
         full[0] = "hostlist";
         System.arraycopy(args, 0, full, 1, args.length);
-        int status = Flux.run(full, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(status, out.toString(), err.toString());
+        return Run.flux(full);
     }
 
     @ParameterizedTest

@@ -6,24 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** The options of flux kvs eventlog get and wait-event that need no broker. */
 class KvsEventlogCommandTest {
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Flux.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(status, out.toString(), err.toString());
-    }
 
     private static KvsEventlogGetCommand get(String... args) {
         KvsEventlogGetCommand c = new KvsEventlogGetCommand();
@@ -71,10 +59,10 @@ class KvsEventlogCommandTest {
     void badOptionsFailBeforeTheBrokerIsAsked() {
         for (String cmd : new String[] {"get", "wait-event"}) {
             String[] tail = cmd.equals("get") ? new String[] {"k"} : new String[] {"k", "e"};
-            Run r = run(concat(new String[] {"kvs", "eventlog", cmd, "--color=foo"}, tail));
+            Run r = Run.flux(concat(new String[] {"kvs", "eventlog", cmd, "--color=foo"}, tail));
             assertEquals(new Run(1, "", "flux-kvs: Invalid argument to --color: 'foo'\n"), r);
             for (String[] opts : new String[][] {{"-Hu"}, {"-u", "--color=always"}, {"-u", "-L"}}) {
-                r = run(concat(concat(new String[] {"kvs", "eventlog", cmd}, opts), tail));
+                r = Run.flux(concat(concat(new String[] {"kvs", "eventlog", cmd}, opts), tail));
                 assertEquals(new Run(1, "", "flux-kvs: Do not specify --unformatted with --human or --color=always\n"), r);
             }
         }
@@ -82,12 +70,12 @@ class KvsEventlogCommandTest {
 
     @Test
     void everyOptionIsExplainedInHelp() {
-        Run r = run("kvs", "eventlog", "get", "--help");
+        Run r = Run.flux("kvs", "eventlog", "get", "--help");
         for (String opt : new String[] {"--waitcreate", "--watch", "--count", "--unformatted", "--human",
             "--color[=WHEN]", "--stream", "--namespace"}) {
             assertTrue(r.err().contains(opt), opt + " in " + r.err());
         }
-        r = run("kvs", "eventlog", "wait-event", "--help");
+        r = Run.flux("kvs", "eventlog", "wait-event", "--help");
         for (String opt : new String[] {"--waitcreate", "--timeout", "--unformatted", "--quiet", "--verbose",
             "--human", "--color[=WHEN]"}) {
             assertTrue(r.err().contains(opt), opt + " in " + r.err());

@@ -333,7 +333,7 @@ final class HostlistCommand extends FluxCommand implements Argparse {
         if (uri == null || uri.isEmpty()) {
             return new CommandException(what + ": no Flux instance is reachable (FLUX_URI is not set)" + hint);
         }
-        return new CommandException(what + ": resource status comes with the job pipeline" + hint);
+        return new CommandException(what + ": jobs and resource status come with the job pipeline" + hint);
     }
 
     private Hostlist readStdin() throws FormatException, IOException {

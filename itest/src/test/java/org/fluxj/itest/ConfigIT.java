@@ -124,7 +124,7 @@ class ConfigIT {
                 "FLUX_HANDLE_ROLEMASK", "0x2");
         assertEquals(0, FluxCli.runWithInput(null, guest, "config", "get").status());
         FluxCli.Result r = FluxCli.runWithInput("{}", guest, "config", "load");
-        assertEquals("flux-config: load: Operation not permitted\n", r.err());
+        assertEquals("flux-config: load: Request requires owner credentials\n", r.err());
         assertEquals(1, FluxCli.runWithInput(null, guest, "config", "reload").status());
         assertEquals(0, FluxCli.runWithInput(null, guest, "config", "builtin", "confdir").status());
     }

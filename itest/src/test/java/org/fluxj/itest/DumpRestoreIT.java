@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DumpRestoreIT {
 
     private static TestBroker broker(Path statedir, String... more) throws IOException {
+        // a statedir that outlives the broker is one that exists: a broker removes one it made
+        Files.createDirectories(statedir);
         List<String> opts = new ArrayList<>(List.of("-Sstatedir=" + statedir));
         opts.addAll(List.of(more));
         return new TestBroker(opts, Map.of());

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class KvsIT {
 
     private static TestBroker broker(Path statedir, String... more) throws IOException {
+        // a statedir that outlives the broker is one that exists: a broker removes one it made
+        Files.createDirectories(statedir);
         List<String> opts = new ArrayList<>(List.of("-Sstatedir=" + statedir));
         opts.addAll(List.of(more));
         return new TestBroker(opts, Map.of());
@@ -160,18 +162,14 @@ class KvsIT {
     }
 
     @Test
-    void readOnlyStatedirFailsEveryCommit() throws Exception {
+    void readOnlyStatedirFailsTheStart() throws Exception {
         assumeTrue(TmpFs.available(), "mount not allowed here");
         try (TmpFs fs = TmpFs.mount(1 << 20)) {
             fs.readOnly();
-            try (TestBroker b = broker(fs.dir)) {
-                FluxCli.Result r = b.flux("kvs", "put", "a=1");
-                assertEquals(1, r.status());
-                assertTrue(r.err().startsWith("flux-kvs: flux_kvs_commit: ") && r.err().contains("no backing store"),
-                        r.err());
-                assertTrue(b.stderr().contains("read-only file system"), b.stderr());
-                assertEquals(1, b.flux("kvs", "get", "a").status());
-            }
+            // the backing store cannot load, so rc1 fails and the instance with it, as flux-core's
+            FluxCli.Result r = FluxCli.run("start", "-Sstatedir=" + fs.dir, "flux", "kvs", "put", "a=1");
+            assertEquals(1, r.status(), r.err());
+            assertTrue(r.err().contains("content-sqlite: statedir " + fs.dir + ": read-only file system"), r.err());
         }
     }
 

@@ -34,7 +34,8 @@ public final class TmpFs implements AutoCloseable {
 
     public static TmpFs mount(long bytes) throws IOException {
         Path dir = Files.createTempDirectory("fluxj-tmpfs");
-        if (run("mount", "-t", "tmpfs", "-o", "size=" + bytes, "tmpfs", dir.toString()) != 0) {
+        // mode 0700: a tmpfs root is 1777 by default, and a broker makes a directory inside a sticky one
+        if (run("mount", "-t", "tmpfs", "-o", "size=" + bytes + ",mode=0700", "tmpfs", dir.toString()) != 0) {
             throw new IOException("mount tmpfs on " + dir + " failed");
         }
         return new TmpFs(dir);

@@ -168,8 +168,11 @@ public final class ModuleHost implements ModuleContext, Endpoint {
             } catch (Throwable e) {
                 log(Severity.ERR, "stop: %s", e);
             } finally {
-                teardown();
-                done.complete(null);
+                try {
+                    teardown();
+                } finally {
+                    done.complete(null); // whatever teardown met: an unload that never ends hangs the broker
+                }
             }
         }, () -> done.complete(null));
         return done;
@@ -180,8 +183,10 @@ public final class ModuleHost implements ModuleContext, Endpoint {
         services.router().detach(uuid);
         sendDisconnects();
         timers.forEach(t -> t.cancel(false));
-        rpcs.values().forEach(r -> r.fail(Errno.ENOSYS, "module " + name + " was unloaded"));
+        // failing an rpc runs the module's callbacks, which may send more: not while iterating
+        List<ModuleRpc> pending = new ArrayList<>(rpcs.values());
         rpcs.clear();
+        pending.forEach(r -> r.fail(Errno.ENOSYS, "module " + name + " was unloaded"));
         // what the module left unanswered fails as flux-core fails an exec module's (module.c)
         for (Message req : held.purge()) {
             services.router().send(this, Message.errorResponse(req, Errno.EHOSTUNREACH.number(), "module disconnect"));

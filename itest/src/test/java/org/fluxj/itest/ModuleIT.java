@@ -59,7 +59,7 @@ class ModuleIT {
         assertTrue(broker.ok("module", "list").lines().noneMatch(l -> l.startsWith("testmod ")));
         FluxCli.Result r = broker.flux("ping", "-c", "1", "testmod");
         assertEquals(1, r.status());
-        assertEquals("flux-ping: testmod.ping: No service matching testmod.ping is registered\n", r.err(), "ENOSYS once removed");
+        assertEquals("flux-ping: testmod.ping: Function not implemented\n", r.err(), "ENOSYS once removed");
     }
 
     @Test

@@ -136,6 +136,8 @@ final class PingCommand extends FluxCommand {
                 return;
             } catch (java.util.concurrent.ExecutionException e) {
                 throw failure(e.getCause());
+            } catch (CompletionException e) { // getNow of a failed request
+                throw failure(e);
             }
             if (m == null) {
                 return;

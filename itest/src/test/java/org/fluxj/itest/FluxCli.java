@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fluxj.formats.proc.DefaultSignals;
 
 /** Runs the repository's {@code bin/flux} as a user would, and captures what it did. */
 public final class FluxCli {
@@ -48,32 +49,9 @@ public final class FluxCli {
         return defaultSignals(List.of(argv));
     }
 
-    /**
-     * Through {@code env --default-signal} (coreutils 8.31), which resets every signal, unblocks
-     * them all and execs in place, as the broker's subprocess server does (kernel's
-     * DefaultSignals; the itests use only what is packaged, so the probe is repeated here).
-     */
+    /** Through {@code env --default-signal}, as the broker starts its children ({@link DefaultSignals}). */
     private static List<String> defaultSignals(List<String> argv) {
-        List<String> all = new ArrayList<>(EnvProbe.PREFIX);
-        all.addAll(argv);
-        return all;
-    }
-
-    private static final class EnvProbe {
-        static final List<String> PREFIX = probe();
-
-        private static List<String> probe() {
-            try {
-                Process p = new ProcessBuilder("env", "--default-signal", "true").redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                return p.waitFor() == 0 ? List.of("env", "--default-signal") : List.of();
-            } catch (IOException e) {
-                return List.of();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return List.of();
-            }
-        }
+        return DefaultSignals.command(argv);
     }
 
     public static Result run(String... args) {

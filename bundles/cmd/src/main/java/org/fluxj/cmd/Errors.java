@@ -1,6 +1,7 @@
 package org.fluxj.cmd;
 
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.msg.Errno;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -54,17 +55,8 @@ final class Errors {
 
     /** strerror(3) of the errno behind a file error: what flux-core prints after the path. */
     static String strerror(java.io.IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException) {
-            return "No such file or directory";
-        } else if (e instanceof java.nio.file.AccessDeniedException) {
-            return "Permission denied";
-        } else if (e instanceof java.nio.file.NotDirectoryException) {
-            return "Not a directory";
-        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return "File exists";
-        }
-        String m = e.getMessage();
-        return m != null && m.endsWith("Is a directory") ? "Is a directory" : String.valueOf(m);
+        Errno errno = Errno.of(e);
+        return errno != null ? errno.message() : String.valueOf(e.getMessage());
     }
 
     /** "flux-job" for {@code flux job id}: the top-level command names the program. */

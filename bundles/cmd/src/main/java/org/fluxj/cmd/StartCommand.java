@@ -17,7 +17,7 @@ import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.taskmap.TaskMap;
-import org.fluxj.kernel.DefaultSignals;
+import org.fluxj.formats.proc.DefaultSignals;
 import org.fluxj.pmi.LocalPmiService;
 import org.fluxj.pmi.PmiSimpleServer;
 import org.fluxj.pmi.PmiSocketServer;

@@ -185,6 +185,24 @@ public enum Errno {
         return BY_NUMBER.get(number);
     }
 
+    /**
+     * The errno behind a file error as java.nio and java.io report it (their exceptions carry
+     * none), or null when the exception does not say.
+     */
+    public static Errno of(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException) {
+            return ENOENT;
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            return EACCES;
+        } else if (e instanceof java.nio.file.NotDirectoryException) {
+            return ENOTDIR;
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return EEXIST;
+        }
+        String m = e.getMessage();
+        return m != null && m.endsWith("Is a directory") ? EISDIR : null;
+    }
+
     /** The constant with this symbolic name (aliases included, case-insensitive), or null. */
     public static Errno byName(String name) {
         return name == null ? null : BY_NAME.get(name.toUpperCase(Locale.ROOT));

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.idset.IdSet;
+import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.kernel.Attributes;
 import org.fluxj.kernel.Attributes.AttrException;
@@ -419,8 +420,8 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
                 cleanup = false;
             }
         } catch (IOException e) {
-            String why = e instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
-                    : e instanceof java.nio.file.AccessDeniedException ? "Permission denied" : e.getMessage();
+            Errno errno = Errno.of(e);
+            String why = errno != null ? errno.message() : e.getMessage();
             throw new FormatException("error creating " + (given != null ? given : "directory in " + tmpdir) + ": " + why);
         }
         attrs.setInternal(name, dir.toString());

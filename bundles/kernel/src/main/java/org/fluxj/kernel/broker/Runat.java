@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
+import org.fluxj.formats.proc.DefaultSignals;
 import org.fluxj.kernel.BrokerLog;
 import org.fluxj.kernel.api.Severity;
 
@@ -209,7 +210,8 @@ final class Runat {
         if (!executableFormat(c.argv.get(0))) {
             throw new IOException("error=8, Exec format error");
         }
-        ProcessBuilder pb = new ProcessBuilder(c.argv);
+        // begun with default signal dispositions, as the subprocess server begins its children
+        ProcessBuilder pb = new ProcessBuilder(DefaultSignals.command(c.argv));
         pb.environment().keySet().removeIf(Runat::blocked);
         if (localUri != null) {
             pb.environment().put("FLUX_URI", localUri);

@@ -27,6 +27,8 @@ import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
+import org.fluxj.formats.curve.CurveCert;
+import org.fluxj.formats.curve.Z85;
 
 /**
  * One broker's end of the tree-based overlay network (TBON), as flux-core's overlay module runs it: a ROUTER

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.fluxj.formats.curve.CurveCert;
 
 /**
  * How one broker's overlay is set up: its place in the tree, its identity and keys, and the {@code [tbon]}

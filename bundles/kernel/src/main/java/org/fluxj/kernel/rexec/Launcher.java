@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fluxj.formats.msg.Errno;
-import org.fluxj.kernel.DefaultSignals;
+import org.fluxj.formats.proc.DefaultSignals;
 
 /**
  * Turns a command into a started child process. Each child leads a new process group: Java

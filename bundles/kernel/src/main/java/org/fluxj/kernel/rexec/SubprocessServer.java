@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.msg.MessageType;
-import org.fluxj.kernel.DefaultSignals;
+import org.fluxj.formats.proc.DefaultSignals;
 
 /**
  * The RFC 42 subprocess server, apart from any router: it takes decoded requests for

@@ -19,7 +19,7 @@ import org.fluxj.kernel.boot.ConfigBoot;
 import org.fluxj.kernel.boot.HostEntry;
 import org.fluxj.kernel.boot.PmiBoot;
 import org.fluxj.kernel.boot.TreeShape;
-import org.fluxj.kernel.overlay.CurveCert;
+import org.fluxj.formats.curve.CurveCert;
 import org.fluxj.kernel.overlay.OverlayConfig;
 import org.fluxj.kernel.overlay.Topology;
 import org.fluxj.pmi.PmiClient;

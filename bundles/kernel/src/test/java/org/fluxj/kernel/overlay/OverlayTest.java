@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.fluxj.formats.curve.CurveCert;
+import org.fluxj.formats.curve.Z85;
 
 /** Trees of real overlays over TCP with CURVE: routing, events, states, loss, security, malformed input. */
 class OverlayTest {

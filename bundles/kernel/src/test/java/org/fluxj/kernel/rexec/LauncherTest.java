@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.fluxj.kernel.DefaultSignals;
+import org.fluxj.formats.proc.DefaultSignals;
 import org.junit.jupiter.api.Test;
 
 /** The wait for a child's helpers, which a server ignoring signals makes before it reports "started". */

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.fluxj.formats.msg.Message;
-import org.fluxj.kernel.DefaultSignals;
+import org.fluxj.formats.proc.DefaultSignals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

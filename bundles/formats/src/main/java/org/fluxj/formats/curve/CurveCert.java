@@ -1,4 +1,4 @@
-package org.fluxj.kernel.overlay;
+package org.fluxj.formats.curve;
 
 import java.io.IOException;
 import java.math.BigInteger;

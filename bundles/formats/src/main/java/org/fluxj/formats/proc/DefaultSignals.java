@@ -1,10 +1,11 @@
-package org.fluxj.kernel;
+package org.fluxj.formats.proc;
 
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ public final class DefaultSignals {
         if (prefix().isEmpty() || argv.isEmpty() || argv.get(0).indexOf('=') >= 0) {
             return argv; // env would take NAME=VALUE as an assignment, not a program
         }
-        List<String> all = new java.util.ArrayList<>(prefix());
+        List<String> all = new ArrayList<>(prefix());
         all.addAll(argv);
         return all;
     }

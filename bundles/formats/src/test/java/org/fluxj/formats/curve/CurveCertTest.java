@@ -1,4 +1,4 @@
-package org.fluxj.kernel.overlay;
+package org.fluxj.formats.curve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

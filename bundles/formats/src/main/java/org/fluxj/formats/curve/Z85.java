@@ -1,4 +1,4 @@
-package org.fluxj.kernel.overlay;
+package org.fluxj.formats.curve;
 
 /**
  * Z85 (ZeroMQ RFC 32): four bytes as five printable characters, big-endian base 85. CURVE keys are

@@ -216,6 +216,11 @@ public final class Handle implements AutoCloseable {
     }
 
     /** A streaming RPC: its responses are read with {@link StreamingRpc#next()}. */
+    /** flux_attr_get: a broker attribute's value; a FluxException (ENOENT if it is not set) otherwise. */
+    public String getattr(String name) throws IOException {
+        return rpcGetJson("attr.get", Json.object().put("name", name), Message.NODEID_ANY).path("value").asText();
+    }
+
     public StreamingRpc rpcStreaming(String topic, JsonNode payload, int nodeid) throws IOException {
         int tag = nextMatchtag();
         BlockingQueue<Message> q = new LinkedBlockingQueue<>();

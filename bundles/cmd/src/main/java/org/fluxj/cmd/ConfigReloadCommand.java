@@ -13,7 +13,7 @@ final class ConfigReloadCommand extends FluxCommand {
 
     @Override
     public Integer call() {
-        if (followerNoop && !"0".equals(GetattrCommand.find(this, "rank"))) {
+        if (followerNoop && !"0".equals(findattr("rank"))) {
             return 0;
         }
         rpcNoPayload("reload", "config.reload", null);

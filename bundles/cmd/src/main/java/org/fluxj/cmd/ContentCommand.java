@@ -23,7 +23,7 @@ final class ContentCommand extends FamilyCommand {
     /** The instance's {@code content.hash}: the algorithm blobrefs are made with. */
     static BlobRef.Algorithm hashAlgorithm(FluxCommand cmd) {
         try {
-            return BlobRef.Algorithm.byName(GetattrCommand.get(cmd, "content.hash"));
+            return BlobRef.Algorithm.byName(cmd.getattr("content.hash"));
         } catch (FormatException e) {
             throw new CommandException(e.getMessage());
         }

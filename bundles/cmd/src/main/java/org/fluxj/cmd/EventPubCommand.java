@@ -80,7 +80,7 @@ final class EventPubCommand extends FluxCommand {
             }
         } else if (!synchronous) {
             // make sure the event left before the connection closes
-            GetattrCommand.get(this, "rank");
+            getattr("rank");
         }
         return 0;
     }

@@ -145,11 +145,11 @@ final class ExecCommand extends FluxCommand {
             // so that systemctl --user works in the owner's systemd instance (flux-core#5901); kept if set
             ObjectNode env = (ObjectNode) cmd.get("env");
             if (!env.has("DBUS_SESSION_BUS_ADDRESS")) {
-                String owner = GetattrCommand.get(this, "security.owner");
+                String owner = getattr("security.owner");
                 env.put("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/" + owner + "/bus");
             }
         }
-        IdSet targets = targets(Integer.parseInt(GetattrCommand.get(this, "size")));
+        IdSet targets = targets(Integer.parseInt(getattr("size")));
         if (attach && target.pid() > 0 && targets.count() > 1) {
             throw fail("--attach by pid requires a single target rank (use --rank)");
         }

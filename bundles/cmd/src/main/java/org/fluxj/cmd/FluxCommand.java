@@ -6,8 +6,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.fluxj.client.FluxException;
 import org.fluxj.client.Handle;
 import org.fluxj.client.UriResolvers;
+import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,6 +75,29 @@ public abstract class FluxCommand implements Callable<Integer> {
             return handle().rpcGetJson(topic, payload, nodeid);
         } catch (IOException e) {
             throw new CommandException(what + ": " + e.getMessage());
+        }
+    }
+
+    /** A broker attribute (flux_attr_get); a failure ends the command as "NAME: reason". */
+    protected String getattr(String name) {
+        try {
+            return handle().getattr(name);
+        } catch (IOException e) {
+            throw new CommandException(name + ": " + e.getMessage());
+        }
+    }
+
+    /** A broker attribute, or null if it is not set; other failures end the command. */
+    protected String findattr(String name) {
+        try {
+            return handle().getattr(name);
+        } catch (FluxException e) {
+            if (e.is(Errno.ENOENT)) {
+                return null;
+            }
+            throw new CommandException(name + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new CommandException(name + ": " + e.getMessage());
         }
     }
 

@@ -307,9 +307,9 @@ final class HostlistCommand extends FluxCommand implements Argparse {
                     throw new CommandException("cannot get the hosts of job " + System.getenv("FLUX_JOB_ID")
                             + ": jobs are not supported yet");
                 }
-                return Hostlist.decode(GetattrCommand.get(this, "hostlist"));
+                return Hostlist.decode(getattr("hostlist"));
             case "instance":
-                return Hostlist.decode(GetattrCommand.get(this, "hostlist"));
+                return Hostlist.decode(getattr("hostlist"));
             case "avail":
             case "available":
                 throw noInstance("cannot get the '" + arg + "' hostlist", "");

@@ -35,7 +35,7 @@ final class LoggerCommand extends FluxCommand {
         }
         String text = message.isEmpty() ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
                 : String.join(" ", message);
-        int rank = Integer.parseInt(GetattrCommand.get(this, "rank"));
+        int rank = Integer.parseInt(getattr("rank"));
         long pid = ProcessHandle.current().pid();
         for (String line : text.split("\r?\n")) {
             if (line.isEmpty()) {
@@ -46,7 +46,7 @@ final class LoggerCommand extends FluxCommand {
                     .payload(entry.getBytes(StandardCharsets.UTF_8)).build());
         }
         // a no-response request is sent once the broker answered something sent after it
-        GetattrCommand.get(this, "rank");
+        getattr("rank");
         return 0;
     }
 }

@@ -32,7 +32,7 @@ final class OverlayErrorsCommand extends FluxCommand {
     public Integer call() {
         OverlayTree tree = new OverlayTree(this);
         double timeout = 0.5;
-        int size = Integer.parseInt(GetattrCommand.get(this, "size"));
+        int size = Integer.parseInt(getattr("size"));
         if (size > 2048) {
             timeout *= size / 2000.0;
         }

@@ -140,7 +140,7 @@ final class OverlayStatusCommand extends FluxCommand {
         if (highlightArgs.isEmpty()) {
             return ids;
         }
-        int size = Integer.parseInt(GetattrCommand.get(this, "size"));
+        int size = Integer.parseInt(getattr("size"));
         IdSet all = IdSet.range(0, size - 1);
         for (String arg : highlightArgs) {
             IdSet one;

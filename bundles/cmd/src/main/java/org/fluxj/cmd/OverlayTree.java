@@ -46,7 +46,7 @@ final class OverlayTree {
     Hostlist hostmap() {
         if (hostmap == null) {
             try {
-                hostmap = Hostlist.decode(GetattrCommand.get(cmd, "hostlist"));
+                hostmap = Hostlist.decode(cmd.getattr("hostlist"));
             } catch (FormatException | CommandException e) {
                 throw new CommandException("could not fetch/decode hostlist");
             }

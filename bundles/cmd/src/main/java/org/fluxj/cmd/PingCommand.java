@@ -262,7 +262,7 @@ final class PingCommand extends FluxCommand {
 
     /** flux_get_rankbyhost: the first rank the hostlist attribute gives {@code host}, else -1. */
     private int rankByHost(String host) {
-        String hosts = GetattrCommand.find(this, "hostlist");
+        String hosts = findattr("hostlist");
         if (hosts == null) {
             return -1;
         }

@@ -88,7 +88,7 @@ final class ShutdownCommand extends FluxCommand {
         if (gc && (skipGc || dump != null)) {
             throw fail("--gc is incompatible with --skip-gc or --dump");
         }
-        String current = GetattrCommand.find(this, "content.dump");
+        String current = findattr("content.dump");
         if (skipGc) {
             if (current != null) {
                 rpcNoPayload("rmattr content.dump", "attr.rm", Json.object().put("name", "content.dump"));
@@ -101,8 +101,8 @@ final class ShutdownCommand extends FluxCommand {
         }
         if (current != null) {
             if (current.equals("auto")) {
-                String cleanup = GetattrCommand.find(this, "statedir-cleanup");
-                String dir = cleanup == null || cleanup.equals("0") ? GetattrCommand.find(this, "statedir") : ".";
+                String cleanup = findattr("statedir-cleanup");
+                String dir = cleanup == null || cleanup.equals("0") ? findattr("statedir") : ".";
                 current = dir + "/dump/";
             }
             err().printf("flux-shutdown: shutdown will dump KVS to %s (this may take some time)%n", current);

@@ -22,12 +22,12 @@ final class UptimeCommand extends FluxCommand {
         JsonNode sm = rpc("Error fetching broker state", "state-machine.get", null);
         String state = sm.path("state").asText();
         double duration = sm.path("duration").asDouble();
-        int owner = Integer.parseInt(GetattrCommand.get(this, "security.owner"));
-        int size = Integer.parseInt(GetattrCommand.get(this, "size"));
-        int level = Integer.parseInt(GetattrCommand.get(this, "instance-level"));
+        int owner = Integer.parseInt(getattr("security.owner"));
+        int size = Integer.parseInt(getattr("size"));
+        int level = Integer.parseInt(getattr("instance-level"));
         if (state.equals("run")) {
             duration = System.currentTimeMillis() / 1000.0
-                    - Double.parseDouble(GetattrCommand.get(this, "broker.starttime"));
+                    - Double.parseDouble(getattr("broker.starttime"));
         }
         out().printf(" %s %s %s,  owner %s,  depth %d,  size %d%n",
                 LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")), state,

@@ -16,7 +16,7 @@ final class VersionCommand extends FluxCommand {
         out().printf("libflux-core:\t\t%s%n", version);
         String uri = System.getenv("FLUX_URI");
         if (uri != null) {
-            out().printf("broker:  \t\t%s%n", GetattrCommand.get(this, "version"));
+            out().printf("broker:  \t\t%s%n", getattr("version"));
             out().printf("FLUX_URI:\t\t%s%n", uri);
         }
         out().printf("build-options:\t\t+java==%s%n", Runtime.version().feature());

@@ -1,6 +1,7 @@
 package org.fluxj.kernel.broker;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,6 +17,7 @@ import java.util.function.IntConsumer;
 import org.fluxj.formats.proc.DefaultSignals;
 import org.fluxj.kernel.BrokerLog;
 import org.fluxj.kernel.api.Severity;
+import org.fluxj.kernel.rexec.PathSearch;
 
 /**
  * Runs the commands of the rc1, rc2 and rc3 phases as flux-core's src/broker/runat.c does:
@@ -171,18 +173,8 @@ final class Runat {
      * A program not found is left for the launch to report.
      */
     private static boolean executableFormat(String program) {
-        Path file = null;
-        if (program.indexOf('/') >= 0) {
-            file = Path.of(program);
-        } else {
-            for (String dir : System.getenv().getOrDefault("PATH", "/bin:/usr/bin").split(":")) {
-                Path p = Path.of(dir.isEmpty() ? "." : dir, program);
-                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                    file = p;
-                    break;
-                }
-            }
-        }
+        File found = PathSearch.find(program, System.getenv("PATH"), new File("."));
+        Path file = found == null ? null : found.toPath();
         if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
             return true;
         }

@@ -9,10 +9,19 @@ import org.fluxj.formats.msg.Errno;
  * "/bin:/usr/bin" if there is no PATH). Failures are execvp's: ENOENT, or EACCES if only
  * unexecutable files were found.
  */
-final class PathSearch {
+public final class PathSearch {
     static final String DEFAULT_PATH = "/bin:/usr/bin";
 
     private PathSearch() {
+    }
+
+    /** The program execvp(3) would run, or null where it would find none. */
+    public static File find(String name, String path, File cwd) {
+        try {
+            return new File(resolve(name, path, cwd));
+        } catch (RexecException e) {
+            return null;
+        }
     }
 
     static String resolve(String name, String path, File cwd) throws RexecException {

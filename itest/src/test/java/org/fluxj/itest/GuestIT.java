@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -139,5 +143,33 @@ class GuestIT {
                 disconnect.err());
         // nothing was disconnected, and the owner is still served
         assertEquals("full\n", in.ok("overlay", "status", "--timeout=0", "--summary"));
+    }
+
+    /**
+     * A guest may publish events, but not be taken for the service that owns their topic: its
+     * forged "namespace removed" and "new root" events reach no kvs-watch handler, and the
+     * owner's watch carries on to the next real value.
+     */
+    @Test
+    void guestCannotForgeAServicesEvents() throws Exception {
+        in.ok("kvs", "put", "guestit.watched=1");
+        ProcessBuilder pb = new ProcessBuilder(FluxCli.command("kvs", "get", "--watch", "--count=2", "guestit.watched"))
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put("FLUX_URI", in.uri());
+        Process watch = pb.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("1", out.readLine()); // the watch is in place
+            FluxCli.Result removed = guest("event", "pub", "kvs.namespace-primary-removed", "{\"namespace\":\"primary\"}");
+            assertEquals(0, removed.status(), removed.err());
+            FluxCli.Result setroot = guest("event", "pub", "kvs.namespace-primary-setroot",
+                    "{\"namespace\":\"primary\",\"rootseq\":1000000,\"rootref\":\"sha1-" + "0".repeat(40)
+                    + "\",\"keys\":[\"guestit.watched\"]}");
+            assertEquals(0, setroot.status(), setroot.err());
+            in.ok("kvs", "put", "guestit.watched=2"); // its event is sequenced after the guest's
+            assertEquals("2", out.readLine());
+            assertEquals(0, watch.waitFor());
+        } finally {
+            watch.destroyForcibly();
+        }
     }
 }

@@ -58,7 +58,7 @@ public final class ConnectorLocal implements BrokerModule {
         server.bind(UnixDomainSocketAddress.of(socket));
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rwxrwxrwx"));
         ctx.onRouted(this::toClient);
-        ctx.onEvent("", this::event);
+        ctx.onEvent("", Roles.ALL, this::event); // every publisher: event() filters private ones per client
         Thread t = new Thread(this::accept, "connector-local-accept");
         t.setDaemon(true);
         t.start();

@@ -80,10 +80,17 @@ public interface ModuleContext {
     void publish(String topic, JsonNode payload, int flags);
 
     /**
-     * Receives events whose topic starts with {@code prefix} (flux-core's subscription match).
-     * Cancel the returned registration to unsubscribe.
+     * Receives events whose topic starts with {@code prefix} (flux-core's subscription match)
+     * from publishers holding one of {@code roles} (a {@code Roles} mask; the instance owner is
+     * always admitted); others' events are dropped, as flux_msg_handler drops them, so a guest
+     * cannot forge a service's events. Cancel the returned registration to unsubscribe.
      */
-    Registration onEvent(String prefix, MessageHandler handler);
+    Registration onEvent(String prefix, int roles, MessageHandler handler);
+
+    /** {@link #onEvent(String, int, MessageHandler)} for events the instance owner published. */
+    default Registration onEvent(String prefix, MessageHandler handler) {
+        return onEvent(prefix, org.fluxj.formats.msg.Roles.OWNER, handler);
+    }
 
     // ---------------------------------------------------------------- raw routing (connectors)
 

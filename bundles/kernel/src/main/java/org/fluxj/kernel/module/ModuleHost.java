@@ -48,7 +48,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     private record Handler(TopicGlob glob, int roles, RequestHandler handler) {
     }
 
-    private record EventHandler(String prefix, MessageHandler handler) {
+    private record EventHandler(String prefix, int roles, MessageHandler handler) {
     }
 
     private final String name;
@@ -344,7 +344,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     private void dispatchEvent(Message m) throws Exception {
         String topic = m.topic();
         for (EventHandler e : List.copyOf(eventHandlers)) {
-            if (topic != null && topic.startsWith(e.prefix)) {
+            if (topic != null && topic.startsWith(e.prefix) && (m.rolemask() & (e.roles | Roles.OWNER)) != 0) {
                 e.handler.handle(m);
             }
         }
@@ -587,8 +587,8 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     }
 
     @Override
-    public Registration onEvent(String prefix, MessageHandler handler) {
-        EventHandler e = new EventHandler(prefix, handler);
+    public Registration onEvent(String prefix, int roles, MessageHandler handler) {
+        EventHandler e = new EventHandler(prefix, roles, handler);
         eventHandlers.add(e);
         services.router().subscribe(uuid, prefix);
         return () -> {

@@ -3,11 +3,14 @@ package org.fluxj.kernel.module;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.msg.Roles;
 import org.fluxj.kernel.Attributes;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.ModuleContext;
@@ -62,5 +65,35 @@ class ModuleHostTest {
         host.start().join();
         host.stop().join();
         assertEquals("module retrier was unloaded", retried.join().replaceFirst("^.*: ", ""));
+    }
+
+    /** A guest may publish, but only handlers that admit guests see it (flux_msg_handler's rolemask). */
+    @Test
+    void eventsFromGuestsReachOnlyHandlersThatAdmitThem() throws Exception {
+        Router router = new Router(Runnable::run, 0, 1000, (s, a, t) -> { });
+        HostServices services = new HostServices(router, new Attributes(), (s, a, t) -> { }, Json::object,
+                timers, 0, 1);
+        BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        BrokerModule module = new BrokerModule() {
+            @Override
+            public String name() {
+                return "listener";
+            }
+
+            @Override
+            public void start(ModuleContext ctx) {
+                ctx.onEvent("svc.", m -> seen.add("owner-only " + m.topic() + " " + m.userid()));
+                ctx.onEvent("svc.", Roles.USER, m -> seen.add("users " + m.topic() + " " + m.userid()));
+            }
+        };
+        ModuleHost host = new ModuleHost("listener", module, List.of(), services, null, "test");
+        host.start().join();
+        router.publishFromService(Message.event("svc.forged").cred(1001, Roles.USER).build(), seq -> { });
+        router.publishFromService(Message.event("svc.real").cred(1000, Roles.OWNER).build(), seq -> { });
+        // one thread delivers in sequence order, so the guest's event is settled before the owner's arrive
+        assertEquals("users svc.forged 1001", seen.take());
+        assertEquals(List.of("owner-only svc.real 1000", "users svc.real 1000"), List.of(seen.take(), seen.take()));
+        host.stop().join();
+        assertEquals(List.of(), List.copyOf(seen));
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.fluxj.content.SqliteStore;
+import org.fluxj.content.sqlite.SqliteStore;
 import org.fluxj.content.api.ContentException;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.openjdk.jmh.annotations.Benchmark;

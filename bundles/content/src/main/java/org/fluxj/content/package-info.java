@@ -1,7 +1,6 @@
 /**
- * The content store's engine, without a broker: the cache every rank keeps
- * ({@link org.fluxj.content.ContentCache}) and the durable backing stores of rank 0
- * ({@link org.fluxj.content.SqliteStore}, {@link org.fluxj.content.FilesStore}), as RFC 10 and
- * flux-core's content, content-sqlite and content-files modules. Private to this bundle.
+ * The content store's cache ({@link org.fluxj.content.ContentCache}), which the content module
+ * keeps on every rank, as flux-core's content module does. Private to this bundle; the backing
+ * stores of rank 0 live in the content-sqlite and content-files bundles.
  */
 package org.fluxj.content;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.BlobRef.Algorithm;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ContentCacheTest {
 
@@ -172,9 +170,10 @@ class ContentCacheTest {
     }
 
     @Test
-    void onRankZeroItSitsOnADurableStore(@TempDir Path statedir) throws Exception {
+    void onRankZeroItSitsOnADurableStore() throws Exception {
         List<BlobRef> refs = new ArrayList<>();
-        try (SqliteStore store = SqliteStore.open(statedir, SqliteStore.Options.defaults(Algorithm.SHA1))) {
+        MemoryStore.Content statedir = new MemoryStore.Content();
+        try (MemoryStore store = new MemoryStore("backing", Algorithm.SHA1, statedir)) {
             ContentCache cache = new ContentCache(Algorithm.SHA1, 4096, store::load, store::store);
             List<CompletableFuture<BlobRef>> pending = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
@@ -187,7 +186,7 @@ class ContentCacheTest {
             assertEquals(0, cache.stats().dirty());
             assertTrue(cache.stats().bytes() <= 4096);
         }
-        try (SqliteStore store = SqliteStore.open(statedir, SqliteStore.Options.defaults(Algorithm.SHA1))) {
+        try (MemoryStore store = new MemoryStore("backing", Algorithm.SHA1, statedir)) {
             ContentCache cache = new ContentCache(Algorithm.SHA1, 4096, store::load, store::store);
             for (int i = 0; i < 100; i++) {
                 assertArrayEquals(Blobs.random(i, 500), get(cache.load(refs.get(i))));

@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.fluxj.content.api.Checkpoint;
@@ -25,22 +23,19 @@ import org.junit.jupiter.api.Test;
 /** The grouping itself, on an in-memory store whose commits the test holds and fails at will. */
 class GroupCommitTest {
 
-    /** Commits into a map; the first commit waits for {@code release}; commits fail while {@code failing}. */
-    static final class GatedStore extends GroupCommitStore {
+    /** Commits into memory; the first commit waits for {@code release}; commits fail while {@code failing}. */
+    static final class GatedStore extends MemoryStore {
         final CountDownLatch firstCommitStarted = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final List<Integer> groupSizes = new ArrayList<>();
-        final Map<BlobRef, byte[]> blobs = new HashMap<>();
-        final List<Checkpoint> checkpoints = new ArrayList<>();
         volatile ContentException failing;
 
         GatedStore() {
-            super("gated", Algorithm.SHA1, new Limits(4096, 1L << 30, 1 << 20));
-            start();
+            super("gated", Algorithm.SHA1, new MemoryStore.Content());
         }
 
         @Override
-        void commit(List<Write> writes) throws ContentException {
+        protected void commit(List<Write> writes) throws ContentException {
             if (firstCommitStarted.getCount() > 0) {
                 firstCommitStarted.countDown();
                 try {
@@ -53,37 +48,8 @@ class GroupCommitTest {
                 throw failing;
             }
             groupSizes.add(writes.size());
-            for (Write w : writes) {
-                if (w instanceof StoreWrite s) {
-                    blobs.put(s.ref(), s.blob());
-                } else if (w instanceof CheckpointWrite c) {
-                    // every blob stored before the checkpoint is in the same or an earlier group
-                    checkpoints.add(0, c.checkpoint());
-                }
-            }
-        }
-
-        @Override
-        byte[] read(BlobRef ref) throws ContentException {
-            byte[] b = blobs.get(ref);
-            if (b == null) {
-                throw new ContentException(Errno.ENOENT, "gated: load: " + ref + ": not stored");
-            }
-            return b;
-        }
-
-        @Override
-        boolean contains(BlobRef ref) {
-            return blobs.containsKey(ref);
-        }
-
-        @Override
-        List<Checkpoint> readCheckpoints() {
-            return List.copyOf(checkpoints);
-        }
-
-        @Override
-        void shutdown() {
+            // every blob stored before a checkpoint is in the same or an earlier group
+            super.commit(writes);
         }
     }
 

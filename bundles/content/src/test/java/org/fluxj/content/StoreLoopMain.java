@@ -8,15 +8,15 @@ import java.nio.file.Path;
 import org.fluxj.content.api.BackingStore;
 import org.fluxj.content.api.Checkpoint;
 import org.fluxj.formats.treeobj.BlobRef;
-import org.fluxj.formats.treeobj.BlobRef.Algorithm;
 
 /**
- * The child process of {@link SigkillTest}: opens a store and has several writers store blobs
- * without end, each printing a line for every acknowledged blob ({@code S <blobref>}) and,
+ * The child process of {@link SigkillTestBase}: opens a store and has several writers store
+ * blobs without end, each printing a line for every acknowledged blob ({@code S <blobref>}) and,
  * writer 0, for every acknowledged checkpoint ({@code C <sequence> <rootref>}). It runs until
  * it is killed.
  *
- * <p>Usage: {@code StoreLoopMain sqlite-full|sqlite-normal|files STATEDIR WRITERS}
+ * <p>Usage: {@code StoreLoopMain TESTCLASS KIND STATEDIR WRITERS}, where TESTCLASS is the
+ * {@code SigkillTestBase} subclass that opens a store of KIND.
  */
 public final class StoreLoopMain {
     private static final FileOutputStream OUT = new FileOutputStream(FileDescriptor.out);
@@ -25,15 +25,10 @@ public final class StoreLoopMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Path statedir = Path.of(args[1]);
-        int writers = Integer.parseInt(args[2]);
-        BackingStore store = switch (args[0]) {
-            case "sqlite-full" -> SqliteStore.open(statedir, SqliteStore.Options.defaults(Algorithm.SHA1));
-            case "sqlite-normal" -> SqliteStore.open(statedir,
-                    SqliteStore.Options.defaults(Algorithm.SHA1).withSynchronous(SqliteStore.Synchronous.NORMAL));
-            case "files" -> FilesStore.open(statedir, FilesStore.Options.defaults(Algorithm.SHA1));
-            default -> throw new IllegalArgumentException(args[0]);
-        };
+        SigkillTestBase test = (SigkillTestBase) Class.forName(args[0]).getDeclaredConstructor().newInstance();
+        Path statedir = Path.of(args[2]);
+        int writers = Integer.parseInt(args[3]);
+        BackingStore store = test.open(args[1], statedir);
         for (int w = 0; w < writers; w++) {
             int writer = w;
             Thread t = new Thread(() -> loop(store, writer), "writer-" + w);

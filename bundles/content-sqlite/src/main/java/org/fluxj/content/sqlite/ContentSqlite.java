@@ -3,10 +3,9 @@ package org.fluxj.content.sqlite;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
-import org.fluxj.content.BackingModule;
-import org.fluxj.content.SqliteStore;
 import org.fluxj.content.api.BackingStore;
 import org.fluxj.content.api.ContentException;
+import org.fluxj.content.spi.BackingModule;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.Severity;
@@ -74,8 +73,7 @@ public final class ContentSqlite extends BackingModule {
         }
         if (journal != null) {
             try {
-                o = new SqliteStore.Options(o.algorithm(), o.synchronous(), journal, o.maxCheckpoints(), o.truncate(),
-                        o.maxGroupOps(), o.maxGroupBytes(), o.maxBlob());
+                o = o.withJournalMode(journal);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("content-sqlite: invalid journal_mode '" + journal + "'");
             }

@@ -1,4 +1,4 @@
-package org.fluxj.content;
+package org.fluxj.content.sqlite;
 
 /**
  * LZ4 block decompression, enough to read the objects flux-core's content-sqlite compressed

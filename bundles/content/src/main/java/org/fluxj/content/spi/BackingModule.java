@@ -1,4 +1,4 @@
-package org.fluxj.content;
+package org.fluxj.content.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -19,41 +19,29 @@ import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.BlobRef.Algorithm;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * A full disk and a read-only statedir, for real: a small tmpfs (the tests run as root, whom
  * chmod does not stop). The caller gets a clear error; nothing unstored is acknowledged; what
- * was acknowledged before is still there afterwards. Skipped where mount is not allowed.
+ * was acknowledged before is still there afterwards. Skipped where mount is not allowed. Each
+ * backing store's {@code StorageFailureTest} extends this.
  */
-class StorageFailureTest {
+public abstract class StorageFailureTestBase {
 
     @BeforeAll
     static void needsMount() {
         assumeTrue(TmpFs.available(), "mount is not allowed here");
     }
 
-    private static BackingStore open(String kind, Path statedir) throws ContentException {
-        return kind.equals("files")
-                ? FilesStore.open(statedir, FilesStore.Options.defaults(Algorithm.SHA1))
-                : SqliteStore.open(statedir, SqliteStore.Options.defaults(Algorithm.SHA1));
-    }
+    /** Opens the store under test in {@code statedir}, with its defaults. */
+    protected abstract BackingStore open(Path statedir) throws ContentException;
 
-    @Test
-    void sqliteOnAFullDisk() throws Exception {
-        fullDisk("sqlite", "content-sqlite: store: ", "full");
-    }
-
-    @Test
-    void filesOnAFullDisk() throws Exception {
-        fullDisk("files", "content-files: store ", "No space left on device");
-    }
-
-    private void fullDisk(String kind, String prefix, String reason) throws Exception {
+    /** Fills the disk; the error starts with {@code prefix} and names {@code reason}. */
+    protected final void fullDisk(String prefix, String reason) throws Exception {
         try (TmpFs fs = TmpFs.mount(512 * 1024)) {
             List<BlobRef> acked = new ArrayList<>();
             ContentException failure = null;
-            BackingStore store = open(kind, fs.dir);
+            BackingStore store = open(fs.dir);
             for (int i = 0; failure == null; i++) {
                 try {
                     acked.add(get(store.store(Blobs.random(i, 32768))));
@@ -80,7 +68,7 @@ class StorageFailureTest {
                 assertEquals(Errno.ENOSPC, e.errno(), e.getMessage());
             }
             fs.resize(4 << 20); // the administrator makes room
-            try (BackingStore again = open(kind, fs.dir)) {
+            try (BackingStore again = open(fs.dir)) {
                 for (int i = 0; i < acked.size(); i++) {
                     assertArrayEquals(Blobs.random(i, 32768), get(again.load(acked.get(i))));
                 }
@@ -92,26 +80,17 @@ class StorageFailureTest {
         }
     }
 
-    @Test
-    void sqliteOnAReadOnlyStatedir() throws Exception {
-        readOnly("sqlite");
-    }
-
-    @Test
-    void filesOnAReadOnlyStatedir() throws Exception {
-        readOnly("files");
-    }
-
-    private void readOnly(String kind) throws Exception {
+    /** Makes the statedir read-only: refused, clearly, and nothing acknowledged. */
+    protected final void readOnly() throws Exception {
         try (TmpFs fs = TmpFs.mount(1 << 20)) {
             BlobRef before;
-            try (BackingStore store = open(kind, fs.dir)) {
+            try (BackingStore store = open(fs.dir)) {
                 before = get(store.store(utf8("before")));
             }
             fs.readOnly();
             ContentException failure;
             try {
-                BackingStore store = open(kind, fs.dir);
+                BackingStore store = open(fs.dir);
                 try {
                     failure = assertThrows(ContentException.class, () -> get(store.store(utf8("after"))));
                 } finally {
@@ -129,7 +108,7 @@ class StorageFailureTest {
             assertTrue(failure.getMessage().startsWith("content-"), failure.getMessage());
             assertTrue(List.of(Errno.EROFS, Errno.EPERM, Errno.EIO).contains(failure.errno()), failure.errno() + " " + failure.getMessage());
             fs.readWrite();
-            try (BackingStore store = open(kind, fs.dir)) {
+            try (BackingStore store = open(fs.dir)) {
                 assertArrayEquals(utf8("before"), get(store.load(before)));
                 assertEquals(Errno.ENOENT, assertThrows(ContentException.class,
                         () -> get(store.load(BlobRef.hash(Algorithm.SHA1, utf8("after"))))).errno());

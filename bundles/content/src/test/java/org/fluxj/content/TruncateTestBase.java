@@ -15,74 +15,69 @@ import org.fluxj.content.api.Checkpoint;
 import org.fluxj.content.api.ContentException;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.BlobRef;
-import org.fluxj.formats.treeobj.BlobRef.Algorithm;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code truncate} (what rc1 loads the backing module with to restore a dump): the store starts
  * empty, and the old content is kept aside until the new content's first checkpoint; nothing set
- * aside before is touched.
+ * aside before is touched. Each backing store's {@code TruncateTest} extends this.
  */
-class TruncateTest {
+public abstract class TruncateTestBase {
     @TempDir
     Path statedir;
 
-    private BackingStore open(String kind, boolean truncate) throws ContentException {
-        return kind.equals("files")
-                ? FilesStore.open(statedir, new FilesStore.Options(Algorithm.SHA1, true, truncate, 1 << 20))
-                : SqliteStore.open(statedir, SqliteStore.Options.defaults(Algorithm.SHA1).withTruncate(truncate));
-    }
+    /** Opens the store under test in {@code dir}, with {@code truncate} or not. */
+    protected abstract BackingStore open(Path dir, boolean truncate) throws ContentException;
+
+    /** The store's file or directory in the statedir ({@code content.sqlite}). */
+    protected abstract String file();
 
     /** What truncates set aside (the main file or directory only, not a -wal). */
-    private List<Path> kept(String kind) throws java.io.IOException {
-        String prefix = kind.equals("files") ? "content.files." : "content.sqlite.";
+    private List<Path> kept() throws java.io.IOException {
+        String prefix = file() + ".";
         try (var files = Files.list(statedir)) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".old"))
                     .sorted().toList();
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "files"})
-    void oldContentIsKeptUntilTheFirstCheckpoint(String kind) throws Exception {
+    @Test
+    void oldContentIsKeptUntilTheFirstCheckpoint() throws Exception {
         BlobRef old;
-        try (BackingStore store = open(kind, false)) {
+        try (BackingStore store = open(statedir, false)) {
             old = get(store.store(utf8("old content")));
             get(store.checkpointPut(new Checkpoint(old, 7, 1.0)));
         }
         // a restore that failed half-way: truncated, a blob stored, no checkpoint
-        try (BackingStore store = open(kind, true)) {
+        try (BackingStore store = open(statedir, true)) {
             assertEquals(Errno.ENOENT, assertThrows(ContentException.class, () -> get(store.load(old))).errno());
             get(store.store(utf8("half a restore")));
         }
-        assertEquals(1, kept(kind).size(), "old content kept aside");
-        Path first = kept(kind).get(0);
+        assertEquals(1, kept().size(), "old content kept aside");
+        Path first = kept().get(0);
         // truncated again (in the same second): the half restore is set aside too, the old content untouched
-        try (BackingStore store = open(kind, true)) {
+        try (BackingStore store = open(statedir, true)) {
             assertEquals(List.of(), get(store.checkpointGet()));
         }
-        List<Path> kept = kept(kind);
+        List<Path> kept = kept();
         assertEquals(2, kept.size(), kept.toString());
         // the administrator could move the old content back
         Path back = statedir.resolve("back");
         Files.createDirectories(back);
-        copyTree(first, back.resolve(kind.equals("files") ? "content.files" : "content.sqlite"));
-        try (BackingStore store = kind.equals("files")
-                ? FilesStore.open(back, new FilesStore.Options(Algorithm.SHA1, true, false, 1 << 20))
-                : SqliteStore.open(back, SqliteStore.Options.defaults(Algorithm.SHA1))) {
+        copyTree(first, back.resolve(file()));
+        try (BackingStore store = open(back, false)) {
             assertArrayEquals(utf8("old content"), get(store.load(old)));
             assertEquals(7, get(store.checkpointGet()).get(0).sequence());
         }
         // here the restore succeeds instead: what this truncate set aside goes at the first checkpoint
-        try (BackingStore store = open(kind, true)) {
-            assertEquals(3, kept(kind).size());
+        try (BackingStore store = open(statedir, true)) {
+            assertEquals(3, kept().size());
             BlobRef root = get(store.store(utf8("restored root")));
             get(store.checkpointPut(new Checkpoint(root, 0, 2.0)));
-            assertEquals(kept, kept(kind), "only the content this truncate set aside is deleted");
+            assertEquals(kept, kept(), "only the content this truncate set aside is deleted");
         }
-        try (BackingStore store = open(kind, false)) {
+        try (BackingStore store = open(statedir, false)) {
             assertEquals(0, get(store.checkpointGet()).get(0).sequence());
         }
     }

@@ -1,4 +1,4 @@
-package org.fluxj.content;
+package org.fluxj.content.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.fluxj.content.api.Checkpoint;
 import org.fluxj.content.api.ContentException;
+import org.fluxj.content.spi.GroupCommitStore;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.BlobRef;
@@ -108,7 +109,7 @@ public final class FilesStore extends GroupCommitStore {
     // ---------------------------------------------------------------- on the writer thread
 
     @Override
-    void commit(List<Write> writes) throws ContentException {
+    protected void commit(List<Write> writes) throws ContentException {
         Set<BlobRef> seen = new HashSet<>();
         boolean wrote = false;
         for (Write w : writes) {
@@ -172,7 +173,7 @@ public final class FilesStore extends GroupCommitStore {
     }
 
     @Override
-    byte[] read(BlobRef ref) throws ContentException {
+    protected byte[] read(BlobRef ref) throws ContentException {
         byte[] data;
         try {
             data = Files.readAllBytes(dir.resolve(ref.toString()));
@@ -188,12 +189,12 @@ public final class FilesStore extends GroupCommitStore {
     }
 
     @Override
-    boolean contains(BlobRef ref) {
+    protected boolean contains(BlobRef ref) {
         return Files.isRegularFile(dir.resolve(ref.toString()));
     }
 
     @Override
-    List<Checkpoint> readCheckpoints() throws ContentException {
+    protected List<Checkpoint> readCheckpoints() throws ContentException {
         String text;
         try {
             text = Files.readString(dir.resolve(CHECKPOINT), StandardCharsets.UTF_8);
@@ -210,7 +211,7 @@ public final class FilesStore extends GroupCommitStore {
     }
 
     @Override
-    void shutdown() {
+    protected void shutdown() {
         // nothing held open
     }
 

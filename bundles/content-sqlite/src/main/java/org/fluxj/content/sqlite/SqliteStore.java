@@ -1,4 +1,4 @@
-package org.fluxj.content;
+package org.fluxj.content.sqlite;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.fluxj.content.api.Checkpoint;
 import org.fluxj.content.api.ContentException;
+import org.fluxj.content.spi.GroupCommitStore;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.BlobRef;
@@ -80,6 +81,10 @@ public final class SqliteStore extends GroupCommitStore {
 
         public Options withSynchronous(Synchronous s) {
             return new Options(algorithm, s, journalMode, maxCheckpoints, truncate, maxGroupOps, maxGroupBytes, maxBlob);
+        }
+
+        public Options withJournalMode(String mode) {
+            return new Options(algorithm, synchronous, mode, maxCheckpoints, truncate, maxGroupOps, maxGroupBytes, maxBlob);
         }
 
         public Options withTruncate(boolean t) {
@@ -264,14 +269,10 @@ public final class SqliteStore extends GroupCommitStore {
         return file;
     }
 
-    public Options options() {
-        return options;
-    }
-
     // ---------------------------------------------------------------- on the writer thread
 
     @Override
-    void commit(List<Write> writes) throws ContentException {
+    protected void commit(List<Write> writes) throws ContentException {
         long epochBefore = epoch;
         try {
             control.execute("BEGIN IMMEDIATE");
@@ -306,7 +307,7 @@ public final class SqliteStore extends GroupCommitStore {
     }
 
     @Override
-    byte[] read(BlobRef ref) throws ContentException {
+    protected byte[] read(BlobRef ref) throws ContentException {
         byte[] object;
         int size;
         try {
@@ -341,7 +342,7 @@ public final class SqliteStore extends GroupCommitStore {
     }
 
     @Override
-    boolean contains(BlobRef ref) throws ContentException {
+    protected boolean contains(BlobRef ref) throws ContentException {
         try {
             validateStmt.setBytes(1, ref.digest());
             try (ResultSet rs = validateStmt.executeQuery()) {
@@ -353,7 +354,7 @@ public final class SqliteStore extends GroupCommitStore {
     }
 
     @Override
-    List<Checkpoint> readCheckpoints() throws ContentException {
+    protected List<Checkpoint> readCheckpoints() throws ContentException {
         List<Checkpoint> list = new ArrayList<>();
         try (ResultSet rs = checkptGetStmt.executeQuery()) {
             while (rs.next()) {
@@ -371,7 +372,7 @@ public final class SqliteStore extends GroupCommitStore {
     }
 
     @Override
-    void shutdown() throws ContentException {
+    protected void shutdown() throws ContentException {
         try {
             try (ResultSet rs = control.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
                 rs.next();

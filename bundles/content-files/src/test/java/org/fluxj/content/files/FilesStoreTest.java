@@ -1,4 +1,4 @@
-package org.fluxj.content;
+package org.fluxj.content.files;
 
 import static org.fluxj.content.Blobs.get;
 import static org.fluxj.content.Blobs.utf8;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.fluxj.content.Blobs;
 import org.fluxj.content.api.Checkpoint;
 import org.fluxj.content.api.ContentException;
 import org.fluxj.formats.msg.Errno;

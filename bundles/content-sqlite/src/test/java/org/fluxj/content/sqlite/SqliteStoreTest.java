@@ -1,4 +1,4 @@
-package org.fluxj.content;
+package org.fluxj.content.sqlite;
 
 import static org.fluxj.content.Blobs.get;
 import static org.fluxj.content.Blobs.utf8;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.fluxj.content.Blobs;
 import org.fluxj.content.api.Checkpoint;
 import org.fluxj.content.api.ContentException;
 import org.fluxj.formats.msg.Errno;
@@ -77,7 +78,7 @@ class SqliteStoreTest {
                 assertEquals(BlobRef.hash(Algorithm.SHA1, utf8("same")), get(f));
             }
         }
-        assertEquals(1, Blobs.verifyAllObjects(statedir.resolve("content.sqlite"), Algorithm.SHA1));
+        assertEquals(1, SqliteFile.verifyAllObjects(statedir.resolve("content.sqlite"), Algorithm.SHA1));
     }
 
     @Test
@@ -88,8 +89,8 @@ class SqliteStoreTest {
             }
         }
         Path file = statedir.resolve("content.sqlite");
-        assertTrue(Blobs.verifyAllObjects(file, Algorithm.SHA1) > 250);
-        try (Connection c = Blobs.jdbc(file); Statement s = c.createStatement()) {
+        assertTrue(SqliteFile.verifyAllObjects(file, Algorithm.SHA1) > 250);
+        try (Connection c = SqliteFile.jdbc(file); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'objects'")) {
                 assertTrue(rs.next());
                 assertTrue(rs.getString(1).contains("hash BLOB PRIMARY KEY,  size INT,  object BLOB,  epoch INT DEFAULT 0"), rs.getString(1));
@@ -117,7 +118,7 @@ class SqliteStoreTest {
         BlobRef ref = BlobRef.hash(Algorithm.SHA1, data);
         assertEquals("sha1-394e41fa23b622cd77d8fd9e6b904eb1bff92aa6", ref.toString());
         open().close();
-        try (Connection c = Blobs.jdbc(statedir.resolve("content.sqlite"));
+        try (Connection c = SqliteFile.jdbc(statedir.resolve("content.sqlite"));
                 PreparedStatement p = c.prepareStatement("INSERT INTO objects (hash,size,object,epoch) VALUES (CAST(? AS TEXT),?,?,0)")) {
             p.setBytes(1, ref.digest());
             p.setInt(2, data.length);
@@ -145,7 +146,7 @@ class SqliteStoreTest {
             // stores are marked with the epoch of the latest checkpoint, as flux-core's
             get(store.store(utf8("after checkpoints")));
         }
-        try (Connection c = Blobs.jdbc(statedir.resolve("content.sqlite")); Statement s = c.createStatement()) {
+        try (Connection c = SqliteFile.jdbc(statedir.resolve("content.sqlite")); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT value FROM checkpt_v2 ORDER BY id DESC LIMIT 1")) {
                 assertEquals("{\"version\":1,\"rootref\":\"" + root + "\",\"sequence\":5,\"timestamp\":1700000005.25}", rs.getString(1));
             }
@@ -267,7 +268,7 @@ class SqliteStoreTest {
         try (SqliteStore store = open()) {
             ref = get(store.store(utf8("precious")));
         }
-        try (Connection c = Blobs.jdbc(statedir.resolve("content.sqlite")); Statement s = c.createStatement()) {
+        try (Connection c = SqliteFile.jdbc(statedir.resolve("content.sqlite")); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE objects SET object = X'0102'");
         }
         try (SqliteStore store = open()) {
@@ -280,7 +281,7 @@ class SqliteStoreTest {
     @Test
     void aMalformedCheckpointIsReported() throws Exception {
         open().close();
-        try (Connection c = Blobs.jdbc(statedir.resolve("content.sqlite")); Statement s = c.createStatement()) {
+        try (Connection c = SqliteFile.jdbc(statedir.resolve("content.sqlite")); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO checkpt_v2 (value) VALUES ('sha1-legacy-blobref')");
         }
         try (SqliteStore store = open()) {
@@ -304,7 +305,7 @@ class SqliteStoreTest {
     @Test
     void migratesAnOlderFluxCoreDatabase() throws Exception {
         BlobRef root = BlobRef.hash(Algorithm.SHA1, utf8("old root"));
-        try (Connection c = Blobs.jdbc(statedir.resolve("content.sqlite")); Statement s = c.createStatement()) {
+        try (Connection c = SqliteFile.jdbc(statedir.resolve("content.sqlite")); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE objects(hash BLOB PRIMARY KEY, size INT, object BLOB)");
             s.execute("CREATE TABLE checkpt(key TEXT UNIQUE, value TEXT)");
             s.execute("INSERT INTO checkpt VALUES ('kvs-primary', '{\"version\":1,\"rootref\":\"" + root + "\",\"timestamp\":2.0}')");
@@ -313,7 +314,7 @@ class SqliteStoreTest {
             assertEquals(List.of(new Checkpoint(root, 0, 2.0)), get(store.checkpointGet()));
             get(store.store(utf8("new")));
         }
-        try (Connection c = Blobs.jdbc(statedir.resolve("content.sqlite")); Statement s = c.createStatement();
+        try (Connection c = SqliteFile.jdbc(statedir.resolve("content.sqlite")); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'checkpt'")) {
             assertEquals(0, rs.getInt(1));
         }

@@ -1,4 +1,4 @@
-package org.fluxj.content;
+package org.fluxj.content.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.fluxj.content;
+package org.fluxj.content.spi;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,16 +38,16 @@ import org.fluxj.formats.treeobj.BlobRef;
  * than deleting it, and deletes it once the new content has its first checkpoint: a restore that
  * fails half-way leaves the old content there to go back to.
  */
-abstract class GroupCommitStore implements BackingStore {
+public abstract class GroupCommitStore implements BackingStore {
 
     /** A write of a group: a blob or a checkpoint. */
-    sealed interface Write permits StoreWrite, CheckpointWrite {
+    public sealed interface Write permits StoreWrite, CheckpointWrite {
     }
 
-    record StoreWrite(BlobRef ref, byte[] blob) implements Write {
+    public record StoreWrite(BlobRef ref, byte[] blob) implements Write {
     }
 
-    record CheckpointWrite(Checkpoint checkpoint) implements Write {
+    public record CheckpointWrite(Checkpoint checkpoint) implements Write {
     }
 
     private sealed interface Op permits StoreOp, CheckpointPutOp, LoadOp, ValidateOp, CheckpointGetOp, CloseOp {
@@ -72,7 +72,7 @@ abstract class GroupCommitStore implements BackingStore {
     }
 
     /** Limits on one group. */
-    record Limits(int maxOps, long maxBytes, long maxBlob) {
+    public record Limits(int maxOps, long maxBytes, long maxBlob) {
     }
 
     private final String name;
@@ -87,7 +87,7 @@ abstract class GroupCommitStore implements BackingStore {
     private ContentException storesLost; // writer thread only: why a failed group's stores precede the next checkpoint
     private List<Path> setAside = List.of(); // writer thread once started: old content, deleted at the first checkpoint
 
-    GroupCommitStore(String name, BlobRef.Algorithm algorithm, Limits limits) {
+    protected GroupCommitStore(String name, BlobRef.Algorithm algorithm, Limits limits) {
         this.name = name;
         this.algorithm = algorithm;
         this.limits = limits;
@@ -96,7 +96,7 @@ abstract class GroupCommitStore implements BackingStore {
     }
 
     /** Starts the writer; called by a subclass once its storage is open. */
-    final void start() {
+    protected final void start() {
         writer.start();
     }
 
@@ -107,7 +107,7 @@ abstract class GroupCommitStore implements BackingStore {
      * to be deleted once this store commits its first checkpoint; until then the old content can
      * be moved back. Nothing already set aside is touched.
      */
-    static List<Path> setAside(List<Path> paths) throws IOException {
+    protected static List<Path> setAside(List<Path> paths) throws IOException {
         String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
         String stamp = time;
         for (int n = 2; taken(paths, stamp); n++) {
@@ -136,11 +136,11 @@ abstract class GroupCommitStore implements BackingStore {
     }
 
     /** The old content {@link #setAside} moved, deleted after this store's first checkpoint. */
-    final void keepUntilCheckpoint(List<Path> paths) {
+    protected final void keepUntilCheckpoint(List<Path> paths) {
         setAside = List.copyOf(paths);
     }
 
-    static void deleteTree(Path path) throws IOException {
+    private static void deleteTree(Path path) throws IOException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -154,19 +154,19 @@ abstract class GroupCommitStore implements BackingStore {
     // ---------------------------------------------------------------- what a store implements
 
     /** Writes every item of a group and makes them durable together, or none of them. */
-    abstract void commit(List<Write> writes) throws ContentException;
+    protected abstract void commit(List<Write> writes) throws ContentException;
 
     /** The blob, or ENOENT. */
-    abstract byte[] read(BlobRef ref) throws ContentException;
+    protected abstract byte[] read(BlobRef ref) throws ContentException;
 
     /** Whether the blob is stored. */
-    abstract boolean contains(BlobRef ref) throws ContentException;
+    protected abstract boolean contains(BlobRef ref) throws ContentException;
 
     /** The checkpoints, newest first. */
-    abstract List<Checkpoint> readCheckpoints() throws ContentException;
+    protected abstract List<Checkpoint> readCheckpoints() throws ContentException;
 
     /** Releases the storage; called on the writer thread after the last group. */
-    abstract void shutdown() throws ContentException;
+    protected abstract void shutdown() throws ContentException;
 
     // ---------------------------------------------------------------- the BackingStore contract
 

@@ -30,7 +30,10 @@ import org.fluxj.formats.treeobj.KeyPath;
 import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.FluxModule;
+import org.fluxj.kernel.api.ModuleArgs;
 import org.fluxj.kernel.api.ModuleContext;
+import org.fluxj.kernel.api.Request;
 import org.fluxj.kernel.api.RequestException;
 import org.fluxj.kernel.api.Severity;
 import org.osgi.service.component.annotations.Component;
@@ -52,6 +55,7 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>On ranks other than 0 the module forwards every request to rank 0 (no caching follower yet).
  */
+@FluxModule("kvs")
 @Component(service = BrokerModule.class)
 public final class KvsModule implements BrokerModule {
     static final long CACHE_BYTES = 256L << 20;
@@ -80,22 +84,13 @@ public final class KvsModule implements BrokerModule {
     private long commits;
 
     @Override
-    public String name() {
-        return "kvs";
-    }
-
-    @Override
     public void start(ModuleContext context) throws Exception {
         ctx = context;
         configure(ctx.config());
-        for (String arg : ctx.args()) {
-            if (arg.startsWith("durable-commits=")) {
-                durable = Boolean.parseBoolean(arg.substring(16));
-            } else if (arg.startsWith("checkpoint-period=")) {
-                checkpointPeriod = Fsd.parse(arg.substring(18));
-            } else {
-                throw new IllegalArgumentException("kvs: unknown module option: '" + arg + "'");
-            }
+        ModuleArgs args = ModuleArgs.parse(name(), ctx.args(), "durable-commits=", "checkpoint-period=");
+        args.value("durable-commits").ifPresent(v -> durable = Boolean.parseBoolean(v));
+        if (args.has("checkpoint-period")) {
+            checkpointPeriod = Fsd.parse(args.value("checkpoint-period").get());
         }
         if (ctx.rank() != 0) {
             ctx.onRequest("kvs.setroot-pause", Roles.USER, m -> pauseHere(m, true)); // before kvs.*: first match
@@ -284,12 +279,9 @@ public final class KvsModule implements BrokerModule {
         Handler h = earlyHandlers.remove(m);
         try {
             h.handle(m);
-        } catch (RequestException e) {
-            ctx.respondError(m, e.errno().number(), e.getMessage());
-        } catch (FormatException e) {
-            ctx.respondError(m, Errno.EPROTO.number(), e.getMessage());
         } catch (Exception e) {
-            ctx.respondError(m, Errno.EINVAL.number(), e.getMessage());
+            RequestException answer = RequestException.of(e);
+            ctx.respondError(m, answer.errno().number(), answer.getMessage());
         }
     }
 
@@ -428,54 +420,18 @@ public final class KvsModule implements BrokerModule {
         return n;
     }
 
-    private static String string(ObjectNode o, String key, boolean required) throws RequestException {
-        JsonNode v = o.get(key);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new RequestException(Errno.EPROTO, "missing \"" + key + "\"");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new RequestException(Errno.EPROTO, "\"" + key + "\" must be a string");
-        }
-        return v.asText();
-    }
-
-    private static int integer(ObjectNode o, String key, boolean required, int dflt) throws RequestException {
-        JsonNode v = o.get(key);
-        if (v == null) {
-            if (required) {
-                throw new RequestException(Errno.EPROTO, "missing \"" + key + "\"");
-            }
-            return dflt;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new RequestException(Errno.EPROTO, "\"" + key + "\" must be an integer");
-        }
-        return (int) v.asLong();
-    }
-
-    private static ObjectNode payload(Message m) throws RequestException {
-        try {
-            return m.payloadObject();
-        } catch (FormatException e) {
-            throw new RequestException(Errno.EPROTO, e.getMessage());
-        }
-    }
-
     // ---------------------------------------------------------------- lookup
 
     private record LookupAt(BlobRef root, long seq, String key, int flags) {
     }
 
     private LookupAt lookupRequest(Message m) throws RequestException {
-        ObjectNode o = payload(m);
-        String key = string(o, "key", true);
-        int flags = integer(o, "flags", true, 0);
-        String ns = string(o, "namespace", false);
-        JsonNode rootdir = o.get("rootdir");
-        if (ns == null && (rootdir == null || rootdir.isNull())) {
+        Request req = Request.of(m);
+        String key = req.string("key");
+        int flags = req.integer("flags");
+        String ns = req.string("namespace", null);
+        JsonNode rootdir = req.has("rootdir") ? req.any("rootdir") : null;
+        if (ns == null && rootdir == null) {
             throw new RequestException(Errno.EPROTO, "lookup needs a namespace or a rootdir");
         }
         if (key.isEmpty() || key.indexOf('\0') >= 0) {
@@ -486,7 +442,7 @@ public final class KvsModule implements BrokerModule {
         if (!Flags.validLookup(flags)) {
             throw new RequestException(Errno.EINVAL, "invalid lookup flags");
         }
-        if (rootdir != null && !rootdir.isNull()) {
+        if (rootdir != null) {
             TreeObj t;
             try {
                 t = TreeObj.fromJson(rootdir);
@@ -548,11 +504,9 @@ public final class KvsModule implements BrokerModule {
 
     // ---------------------------------------------------------------- commit and fence
 
-    private List<Txn.Op> ops(Message m, ObjectNode o) throws RequestException {
-        JsonNode ops = o.get("ops");
-        if (ops == null || !ops.isArray()) {
-            throw new RequestException(Errno.EPROTO, "\"ops\" must be an array");
-        }
+    private List<Txn.Op> ops(Request r) throws RequestException {
+        Message m = r.message();
+        JsonNode ops = r.array("ops");
         List<Txn.Op> out = new ArrayList<>(ops.size());
         boolean guest = (m.rolemask() & Roles.OWNER) == 0;
         for (JsonNode op : ops) {
@@ -574,10 +528,10 @@ public final class KvsModule implements BrokerModule {
     }
 
     private void commit(Message m) throws RequestException {
-        ObjectNode o = payload(m);
-        List<Txn.Op> ops = ops(m, o);
-        String ns = string(o, "namespace", true);
-        int flags = integer(o, "flags", true, 0);
+        Request r = Request.of(m);
+        List<Txn.Op> ops = ops(r);
+        String ns = r.string("namespace");
+        int flags = r.integer("flags");
         Namespace n = namespace(m, ns);
         Namespace.Commit c = new Namespace.Commit("transaction_req." + ctx.rank() + "." + txnCount++, flags);
         c.requests.add(m);
@@ -587,12 +541,12 @@ public final class KvsModule implements BrokerModule {
 
     /** A fence: {@code nprocs} requests with one name are committed together (older flux-core's kvs.fence). */
     private void fence(Message m) throws RequestException {
-        ObjectNode o = payload(m);
-        List<Txn.Op> ops = ops(m, o);
-        String ns = string(o, "namespace", true);
-        String name = string(o, "name", true);
-        int nprocs = integer(o, "nprocs", true, 0);
-        int flags = integer(o, "flags", true, 0);
+        Request r = Request.of(m);
+        List<Txn.Op> ops = ops(r);
+        String ns = r.string("namespace");
+        String name = r.string("name");
+        int nprocs = r.integer("nprocs");
+        int flags = r.integer("flags");
         if (nprocs <= 0) {
             throw new RequestException(Errno.EINVAL, "nprocs must be positive");
         }
@@ -756,8 +710,7 @@ public final class KvsModule implements BrokerModule {
     // ---------------------------------------------------------------- getroot, wait-version
 
     private void getroot(Message m) throws RequestException {
-        ObjectNode o = payload(m);
-        Namespace n = namespace(m, string(o, "namespace", true));
+        Namespace n = namespace(m, Request.of(m).string("namespace"));
         ctx.respond(m, rootInfo(n));
     }
 
@@ -772,9 +725,9 @@ public final class KvsModule implements BrokerModule {
     }
 
     private void waitVersion(Message m) throws RequestException {
-        ObjectNode o = payload(m);
-        long seq = integer(o, "rootseq", true, 0);
-        Namespace n = namespace(m, string(o, "namespace", true));
+        Request r = Request.of(m);
+        long seq = r.integer("rootseq");
+        Namespace n = namespace(m, r.string("namespace"));
         if (n.seq >= seq) {
             ctx.respond(m, versionInfo(n));
         } else {
@@ -798,11 +751,11 @@ public final class KvsModule implements BrokerModule {
     // ---------------------------------------------------------------- namespaces
 
     private void namespaceCreate(Message m) throws RequestException {
-        ObjectNode o = payload(m);
-        String ns = string(o, "namespace", true);
-        String rootref = string(o, "rootref", true);
-        long owner = integer(o, "owner", true, 0) & 0xffffffffL;
-        int flags = integer(o, "flags", true, 0);
+        Request r = Request.of(m);
+        String ns = r.string("namespace");
+        String rootref = r.string("rootref");
+        long owner = r.integer("owner") & 0xffffffffL;
+        int flags = r.integer("flags");
         if (ns.isEmpty() || ns.indexOf('/') >= 0) {
             throw new RequestException(Errno.EINVAL, "invalid namespace name");
         }
@@ -834,7 +787,7 @@ public final class KvsModule implements BrokerModule {
     }
 
     private void namespaceRemove(Message m) throws RequestException {
-        String ns = string(payload(m), "namespace", true);
+        String ns = Request.of(m).string("namespace");
         if (ns.equalsIgnoreCase(Namespace.PRIMARY)) {
             throw new RequestException(Errno.ENOTSUP, "the primary namespace cannot be removed");
         }
@@ -879,13 +832,13 @@ public final class KvsModule implements BrokerModule {
      */
 
     private void setrootPause(Message m) throws RequestException {
-        Namespace n = namespace(m, string(payload(m), "namespace", true));
+        Namespace n = namespace(m, Request.of(m).string("namespace"));
         n.paused = true;
         ctx.respond(m, null);
     }
 
     private void setrootUnpause(Message m) throws RequestException {
-        Namespace n = namespace(m, string(payload(m), "namespace", true));
+        Namespace n = namespace(m, Request.of(m).string("namespace"));
         n.paused = false;
         releaseHeld(n);
         ctx.respond(m, null);
@@ -1009,7 +962,7 @@ public final class KvsModule implements BrokerModule {
      * requester's (rank 0's getroot says), then commit answers for it are held here, or released.
      */
     private void pauseHere(Message m, boolean pause) throws RequestException {
-        String ns = string(payload(m), "namespace", true);
+        String ns = Request.of(m).string("namespace");
         ObjectNode o = Json.object();
         o.put("namespace", ns);
         toRankZero(m, Message.request("kvs.getroot").payloadJson(o)).whenComplete((r, e) -> {

@@ -4,7 +4,7 @@
  * module's own thread.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.fluxj.kernel.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,6 +19,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.conf.ConfigKeyException;
+import org.fluxj.formats.conf.ConfigTable;
 import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
@@ -86,7 +88,7 @@ public final class KvsModule implements BrokerModule {
     @Override
     public void start(ModuleContext context) throws Exception {
         ctx = context;
-        configure(ctx.config());
+        configure(settings(ctx.config()));
         ModuleArgs args = ModuleArgs.parse(name(), ctx.args(), "durable-commits=", "checkpoint-period=");
         args.value("durable-commits").ifPresent(v -> durable = Boolean.parseBoolean(v));
         if (args.has("checkpoint-period")) {
@@ -118,63 +120,44 @@ public final class KvsModule implements BrokerModule {
         ctx.onRequest("kvs.disconnect", Roles.USER, this::disconnect);
         ctx.onRequest("kvs.setroot-pause", Roles.USER, m -> whenReady(m, this::setrootPause));
         ctx.onRequest("kvs.setroot-unpause", Roles.USER, m -> whenReady(m, this::setrootUnpause));
-        ctx.onConfigReload(m -> {
-            try {
-                configure(ctx.config());
-                startTimer();
-            } catch (IllegalArgumentException | FormatException e) {
-                ctx.log(Severity.ERR, "%s", e.getMessage());
-            }
+        ctx.onConfigReload(m -> { // a bad [kvs] refuses the whole change, as flux-core's kvs does
+            configure(settings(ctx.config()));
+            startTimer();
         });
         restoreRoot();
     }
 
-    /** {@code [kvs]}: checkpoint-period (FSD), gc-threshold, durable-commits; anything else is refused. */
-    private void configure(JsonNode config) throws FormatException {
-        JsonNode kvs = config.path("kvs");
-        if (kvs.isMissingNode()) {
-            return;
+    /** What {@code [kvs]} sets; a key that is absent leaves the module's value (null here). */
+    record Settings(Double checkpointPeriod, Long gcThreshold, Long maxValueSize, Boolean durable) {
+    }
+
+    /**
+     * {@code [kvs]}, read as flux-core's kvs reads it with flux_conf_unpack "!": checkpoint-period
+     * (an FSD), gc-threshold and max-value-size (positive integers), durable-commits (a boolean),
+     * no other key. Checked whole before any of it is used, so a refused reload changes nothing.
+     */
+    static Settings settings(JsonNode config) throws ConfigKeyException {
+        ConfigTable t = ConfigTable.of(config, "kvs")
+                .allowOnly("checkpoint-period", "gc-threshold", "durable-commits", "max-value-size");
+        return new Settings(
+                t.has("checkpoint-period") ? t.duration("checkpoint-period", 0, "invalid checkpoint-period config") : null,
+                t.has("gc-threshold") ? t.integer("gc-threshold", 0, 1, Long.MAX_VALUE) : null,
+                t.has("max-value-size") ? t.integer("max-value-size", 0, 1, Long.MAX_VALUE) : null,
+                t.has("durable-commits") ? t.bool("durable-commits", true) : null);
+    }
+
+    private void configure(Settings s) {
+        if (s.checkpointPeriod() != null) {
+            checkpointPeriod = s.checkpointPeriod();
         }
-        if (!kvs.isObject()) {
-            throw new IllegalArgumentException("kvs: [kvs] must be a table");
+        if (s.gcThreshold() != null) {
+            gcThreshold = s.gcThreshold();
         }
-        for (var it = kvs.fieldNames(); it.hasNext();) {
-            String k = it.next();
-            if (!List.of("checkpoint-period", "gc-threshold", "durable-commits", "max-value-size").contains(k)) {
-                throw new IllegalArgumentException("kvs: unknown config key kvs." + k);
-            }
+        if (s.maxValueSize() != null) {
+            maxValueSize = s.maxValueSize();
         }
-        JsonNode p = kvs.path("checkpoint-period");
-        if (!p.isMissingNode()) {
-            if (!p.isTextual()) {
-                throw new IllegalArgumentException("kvs: kvs.checkpoint-period must be a duration string");
-            }
-            try {
-                checkpointPeriod = Fsd.parse(p.asText());
-            } catch (FormatException e) {
-                throw new IllegalArgumentException("kvs: invalid checkpoint-period config: " + p.asText());
-            }
-        }
-        JsonNode g = kvs.path("gc-threshold");
-        if (!g.isMissingNode()) {
-            if (!g.isIntegralNumber() || g.asLong() <= 0) {
-                throw new IllegalArgumentException("kvs: kvs.gc-threshold must be a positive integer");
-            }
-            gcThreshold = g.asLong();
-        }
-        JsonNode mv = kvs.path("max-value-size");
-        if (!mv.isMissingNode()) {
-            if (!mv.isIntegralNumber() || mv.asLong() <= 0) {
-                throw new IllegalArgumentException("kvs: kvs.max-value-size must be a positive integer");
-            }
-            maxValueSize = mv.asLong();
-        }
-        JsonNode d = kvs.path("durable-commits");
-        if (!d.isMissingNode()) {
-            if (!d.isBoolean()) {
-                throw new IllegalArgumentException("kvs: kvs.durable-commits must be true or false");
-            }
-            durable = d.asBoolean();
+        if (s.durable() != null) {
+            durable = s.durable();
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.fluxj.formats.conf.ConfigKeyException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
@@ -127,5 +128,26 @@ class KvsModuleTest {
         assertEquals(7, ModuleFixture.json(r).get("rootseq").asInt());
         assertEquals(2000, ModuleFixture.json(r).get("userid").asInt());
         assertEquals(0, follower.sent("kvs.getroot").get(0).nodeid());
+    }
+
+    @Test
+    void kvsConfigIsCheckedKeyByKeyAtLoadAndReload() throws Exception {
+        ConfigKeyException e = assertThrows(ConfigKeyException.class,
+                () -> new ModuleFixture().config("{\"kvs\":{\"checkpoint-period\":\"xyz\"}}").start(new KvsModule()));
+        assertEquals("kvs.checkpoint-period: invalid checkpoint-period config: xyz", e.key() + ": " + e.getMessage());
+        f.config("{\"kvs\":{\"gc-threshold\":5}}").start(new KvsModule());
+        String[][] refused = {
+            {"{\"kvs\":{\"gc-threshold\":0}}", "kvs.gc-threshold: must be at least 1"},
+            {"{\"kvs\":{\"max-value-size\":\"1M\"}}", "kvs.max-value-size: must be an integer"},
+            {"{\"kvs\":{\"durable-commits\":1}}", "kvs.durable-commits: must be a boolean"},
+            {"{\"kvs\":{\"nosuch\":1}}", "kvs.nosuch: unknown key"},
+            {"{\"kvs\":3}", "kvs: must be a table"},
+        };
+        for (String[] c : refused) {
+            ConfigKeyException r = assertThrows(ConfigKeyException.class, () -> f.reloadConfig(c[0]));
+            assertEquals(c[1], r.key() + ": " + r.getMessage());
+            assertEquals(5, f.config().path("kvs").path("gc-threshold").asInt(), "the old configuration stays");
+        }
+        f.reloadConfig("{\"kvs\":{\"checkpoint-period\":\"1h\",\"durable-commits\":false}}");
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.fluxj.formats.conf.ConfigKeyException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
@@ -144,9 +145,18 @@ class ConnectorLocalTest {
     }
 
     @Test
-    void aBadAccessTableFailsTheLoad() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> start(myUid(), "{\"access\":{\"allow-guest-user\":\"yes\"}}"));
-        assertEquals("[access] allow-guest-user must be a boolean", e.getMessage());
+    void aBadAccessTableFailsTheLoadAndARefusedReloadKeepsThePolicy() throws Exception {
+        ConfigKeyException e = assertThrows(ConfigKeyException.class,
+                () -> new ModuleFixture().attribute("security.owner", "1").attribute("local-uri", "local://" + dir.resolve("x"))
+                        .config("{\"access\":{\"allow-guest-user\":\"yes\"}}").start(new ConnectorLocal()));
+        assertEquals("access.allow-guest-user", e.key());
+        assertEquals("must be a boolean", e.getMessage());
+        int notMe = myUid() + 1;
+        Path socket = start(notMe, "{\"access\":{\"allow-guest-user\":true}}");
+        e = assertThrows(ConfigKeyException.class, () -> f.reloadConfig("{\"access\":{\"nosuch\":true}}"));
+        assertEquals("access.nosuch: unknown key", e.key() + ": " + e.getMessage());
+        try (Peer p = new Peer(socket)) {
+            assertEquals(0, p.handshake, "the guest is still admitted");
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.conf.ConfigKeyException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
@@ -118,6 +119,10 @@ public final class ModuleHost implements ModuleContext, Endpoint {
                     module.start(this);
                     state = RUNNING;
                     done.complete(null);
+                } catch (ConfigKeyException e) {
+                    teardown();
+                    // the refused key, with the file it came from: FILE: KEY: PROBLEM
+                    done.completeExceptionally(new FormatException(services.config().get().describe(e)));
                 } catch (Throwable e) {
                     teardown();
                     done.completeExceptionally(e);
@@ -575,7 +580,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     @Override
     public JsonNode config() {
         JsonNode c = config;
-        return c != null ? c : services.config().get();
+        return c != null ? c : services.config().get().config();
     }
 
     @Override

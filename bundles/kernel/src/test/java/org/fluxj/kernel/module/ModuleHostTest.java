@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.fluxj.formats.conf.Conf;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.kernel.Attributes;
@@ -40,7 +41,7 @@ class ModuleHostTest {
         };
         router.attach(sink);
         router.addService("sink", sink.uuid(), e -> { });
-        HostServices services = new HostServices(router, new Attributes(), (s, a, t) -> { }, Json::object,
+        HostServices services = new HostServices(router, new Attributes(), (s, a, t) -> { }, Conf.Loaded::empty,
                 timers, 0, 1);
         CompletableFuture<String> retried = new CompletableFuture<>();
         BrokerModule module = new BrokerModule() {

@@ -10,14 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiConsumer;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.conf.ConfigKeyException;
 import org.fluxj.formats.conf.ConfigTable;
@@ -28,7 +24,6 @@ import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.msg.MessageFlags;
 import org.fluxj.formats.msg.Roles;
 import org.fluxj.formats.treeobj.BlobRef;
-import org.fluxj.formats.treeobj.KeyPath;
 import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import org.fluxj.kernel.api.BrokerModule;
@@ -46,14 +41,12 @@ import org.osgi.service.component.annotations.Component;
  * {@code getroot}, {@code wait-version}, {@code namespace-create/remove/list}, {@code dropcache},
  * {@code stats-get}; {@code kvs.namespace-NS-setroot} events after each new root.
  *
- * <p>Commits to a namespace are applied in batches: while one batch is being made durable, the
- * commits that arrive queue up and form the next. A batch's new objects are stored and, for the
- * primary namespace, the new root checkpointed -- sent together: the backing store carries them
- * out in order, usually in one synced transaction, and refuses a checkpoint that follows a lost
- * store -- and only once both are answered is the root published and every commit of the batch
- * answered. So an acknowledged commit survives a SIGKILL of the broker, which flux-core does not
- * promise; {@code [kvs] durable-commits = false} restores flux-core's way (answer at once,
- * checkpoint every {@code checkpoint-period} and at unload) for comparison.
+ * <p>The module class holds the request handlers and the module's life cycle; the rest is split
+ * along flux-core's seams: {@link CommitPipeline} applies commits in batches and makes them
+ * durable before answering (so an acknowledged commit survives a SIGKILL of the broker, which
+ * flux-core does not promise; {@code [kvs] durable-commits = false} restores flux-core's way),
+ * {@link ContentClient} reaches the content store, {@link Replay} reruns work that missed
+ * objects in the cache, and {@link Follower} serves ranks other than 0.
  *
  * <p>On ranks other than 0 the module forwards every request to rank 0 (no caching follower yet).
  */
@@ -61,9 +54,9 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = BrokerModule.class)
 public final class KvsModule implements BrokerModule {
     static final long CACHE_BYTES = 256L << 20;
-    static final int MAX_BATCH = 4096;
 
     private ModuleContext ctx;
+    private ContentClient content;
     private BlobRef.Algorithm algorithm;
     private ObjectCache cache;
     private int instanceOwner;
@@ -78,12 +71,10 @@ public final class KvsModule implements BrokerModule {
     private long gcThreshold;
     /** The largest value a commit may carry (the content module's blob-size-limit by default). */
     private long maxValueSize = 1L << 30;
-    private long checkpointedSeq = -1;
-    private CompletableFuture<Void> checkpointing;
     private ModuleContext.Timer checkpointTimer;
     private long txnCount;
-    private long commitOps;
-    private long commits;
+    private Replay replay;
+    private CommitPipeline pipeline;
 
     @Override
     public void start(ModuleContext context) throws Exception {
@@ -95,14 +86,15 @@ public final class KvsModule implements BrokerModule {
             checkpointPeriod = Fsd.parse(args.value("checkpoint-period").get());
         }
         if (ctx.rank() != 0) {
-            ctx.onRequest("kvs.setroot-pause", Roles.USER, m -> pauseHere(m, true)); // before kvs.*: first match
-            ctx.onRequest("kvs.setroot-unpause", Roles.USER, m -> pauseHere(m, false));
-            ctx.onRequest("kvs.*", Roles.USER, this::forward);
+            new Follower(ctx).start();
             return;
         }
+        content = new ContentClient(ctx);
         algorithm = BlobRef.Algorithm.byName(ctx.attribute("content.hash").orElse("sha1"));
         instanceOwner = Integer.parseInt(ctx.attribute("security.owner").orElse("0"));
-        cache = new ObjectCache(CACHE_BYTES, this::loadBlob);
+        cache = new ObjectCache(CACHE_BYTES, content::load);
+        replay = new Replay(cache);
+        pipeline = new CommitPipeline(ctx, cache, algorithm, content, () -> durable, () -> gcThreshold);
         ctx.onRequest("kvs.lookup", Roles.USER, m -> whenReady(m, this::lookup));
         ctx.onRequest("kvs.lookup-plus", Roles.USER, m -> whenReady(m, this::lookupPlus));
         ctx.onRequest("kvs.commit", Roles.USER, m -> whenReady(m, this::commit));
@@ -165,7 +157,7 @@ public final class KvsModule implements BrokerModule {
 
     /** The primary root from the newest checkpoint, else an empty directory (sequence 0). */
     private void restoreRoot() {
-        ctx.rpc("content.checkpoint-get", 0, null, 0).response().whenComplete((r, failure) -> {
+        content.checkpointGet().whenComplete((r, failure) -> {
             if (failure == null) {
                 try {
                     JsonNode value = r.payloadObject().get("value");
@@ -180,17 +172,17 @@ public final class KvsModule implements BrokerModule {
                     ctx.log(Severity.INFO, "restored KVS from checkpoint on %s",
                             DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                                     Instant.ofEpochMilli((long) (ts * 1000)).atZone(ZoneId.systemDefault())));
-                    checkpointedSeq = seq;
+                    pipeline.checkpointed(seq);
                     becomeReady(new Namespace(Namespace.PRIMARY, instanceOwner, 0, ref, seq));
                 } catch (FormatException e) {
                     fail(new RequestException(Errno.EPROTO, "kvs: checkpoint: " + e.getMessage()));
                 }
                 return;
             }
-            int errnum = errno(failure);
+            int errnum = KvsErrors.errno(failure);
             if (errnum != Errno.ENOENT.number() && errnum != Errno.ENOSYS.number()) {
                 fail(new RequestException(Errno.of(errnum) == null ? Errno.EIO : Errno.of(errnum),
-                        "kvs: error reading the root checkpoint: " + message(failure)));
+                        "kvs: error reading the root checkpoint: " + KvsErrors.message(failure)));
                 return;
             }
             if (errnum == Errno.ENOSYS.number() && durable) {
@@ -205,10 +197,10 @@ public final class KvsModule implements BrokerModule {
                 }
             }
             byte[] empty = TreeObj.Dir.empty().encodeBytes();
-            storeBlobs(List.of(empty)).whenComplete((v, e) -> {
+            content.store(List.of(empty)).whenComplete((v, e) -> {
                 if (e != null) {
-                    fail(new RequestException(Errno.of(errno(e)) == null ? Errno.EIO : Errno.of(errno(e)),
-                            "kvs: error storing the initial root: " + message(e)));
+                    fail(new RequestException(Errno.of(KvsErrors.errno(e)) == null ? Errno.EIO : Errno.of(KvsErrors.errno(e)),
+                            "kvs: error storing the initial root: " + KvsErrors.message(e)));
                     return;
                 }
                 BlobRef ref = BlobRef.hash(algorithm, empty);
@@ -286,11 +278,15 @@ public final class KvsModule implements BrokerModule {
             return CompletableFuture.completedFuture(null);
         }
         return checkpointPrimary().exceptionally(e -> {
-            if (errno(e) != Errno.ENOSYS.number()) {
-                ctx.log(Severity.ERR, "error saving primary KVS checkpoint: %s", message(e));
+            if (KvsErrors.errno(e) != Errno.ENOSYS.number()) {
+                ctx.log(Severity.ERR, "error saving primary KVS checkpoint: %s", KvsErrors.message(e));
             }
             return null;
         });
+    }
+
+    private CompletableFuture<Void> checkpointPrimary() {
+        return pipeline.checkpoint(namespaces.get(Namespace.PRIMARY));
     }
 
     @Override
@@ -298,95 +294,6 @@ public final class KvsModule implements BrokerModule {
         if (checkpointTimer != null) {
             checkpointTimer.cancel();
         }
-    }
-
-    /** Checkpoints the primary root unless it already is; one checkpoint in flight at a time. */
-    private CompletableFuture<Void> checkpointPrimary() {
-        Namespace p = namespaces.get(Namespace.PRIMARY);
-        if (p == null || p.seq == checkpointedSeq) {
-            return checkpointing != null ? checkpointing : CompletableFuture.completedFuture(null);
-        }
-        if (checkpointing != null) {
-            return checkpointing.handle((v, e) -> null).thenCompose(v -> checkpointPrimary());
-        }
-        BlobRef ref = p.ref;
-        long seq = p.seq;
-        CompletableFuture<Void> f = checkpoint(ref, seq).toCompletableFuture();
-        checkpointing = f;
-        f.whenComplete((v, e) -> {
-            checkpointing = null;
-            if (e == null) {
-                checkpointedSeq = Math.max(checkpointedSeq, seq);
-            }
-        });
-        return f;
-    }
-
-    /** content.checkpoint-put of a root, as kvs_checkpoint_commit. */
-    private CompletionStage<Void> checkpoint(BlobRef ref, long seq) {
-        ObjectNode o = Json.object();
-        ObjectNode v = o.putObject("value");
-        v.put("version", 1);
-        v.put("rootref", ref.toString());
-        v.put("sequence", seq);
-        v.put("timestamp", System.currentTimeMillis() / 1000.0);
-        return ctx.rpc("content.checkpoint-put", 0, o, 0).response().thenApply(r -> null);
-    }
-
-    // ---------------------------------------------------------------- content
-
-    private CompletionStage<byte[]> loadBlob(BlobRef ref) {
-        return ctx.rpc(Message.request("content.load").nodeid(Message.NODEID_ANY).payload(ref.digest()).build())
-                .response().thenApply(r -> r.hasPayload() ? r.payload() : new byte[0]);
-    }
-
-    /** Stores blobs; completes when the content service has acknowledged every one. */
-    private CompletableFuture<Void> storeBlobs(List<byte[]> blobs) {
-        List<CompletableFuture<Message>> fs = new ArrayList<>(blobs.size());
-        for (byte[] b : blobs) {
-            Message.Builder req = Message.request("content.store").nodeid(Message.NODEID_ANY);
-            if (b.length > 0) {
-                req.payload(b);
-            }
-            fs.add(ctx.rpc(req.build()).response().toCompletableFuture());
-        }
-        return CompletableFuture.allOf(fs.toArray(new CompletableFuture<?>[0]));
-    }
-
-    // ---------------------------------------------------------------- running with loads
-
-    @FunctionalInterface
-    private interface Attempt<T> {
-        T run() throws Missing, RequestException;
-    }
-
-    /** Runs {@code a}; whenever it misses objects, loads them and runs it again (stall and replay). */
-    private <T> void retry(Attempt<T> a, BiConsumer<T, Throwable> done) {
-        retry(a, done, 0);
-    }
-
-    private <T> void retry(Attempt<T> a, BiConsumer<T, Throwable> done, int tries) {
-        T result;
-        try {
-            result = a.run();
-        } catch (Missing m) {
-            if (tries > 1000) {
-                done.accept(null, new RequestException(Errno.EIO, "kvs: objects keep dropping out of the cache"));
-                return;
-            }
-            cache.load(m.refs()).whenComplete((v, e) -> {
-                if (e != null) {
-                    done.accept(null, e);
-                } else {
-                    retry(a, done, tries + 1);
-                }
-            });
-            return;
-        } catch (RequestException | RuntimeException e) {
-            done.accept(null, e);
-            return;
-        }
-        done.accept(result, null);
     }
 
     // ---------------------------------------------------------------- namespaces and access
@@ -451,7 +358,7 @@ public final class KvsModule implements BrokerModule {
     private void lookup(Message m) throws RequestException {
         LookupAt at = lookupRequest(m);
         Lookup l = lookupFor(m);
-        retry(() -> l.lookup(at.root, at.key, at.flags), (val, e) -> {
+        replay.run(() -> l.lookup(at.root, at.key, at.flags), (val, e) -> {
             if (e != null) {
                 respondError(m, e);
             } else if (val == null) {
@@ -468,7 +375,7 @@ public final class KvsModule implements BrokerModule {
     private void lookupPlus(Message m) throws RequestException {
         LookupAt at = lookupRequest(m);
         Lookup l = lookupFor(m);
-        retry(() -> l.lookup(at.root, at.key, at.flags), (val, e) -> {
+        replay.run(() -> l.lookup(at.root, at.key, at.flags), (val, e) -> {
             if (e != null) {
                 respondError(m, e);
                 return;
@@ -519,7 +426,7 @@ public final class KvsModule implements BrokerModule {
         Namespace.Commit c = new Namespace.Commit("transaction_req." + ctx.rank() + "." + txnCount++, flags);
         c.requests.add(m);
         c.ops.addAll(ops);
-        enqueue(n, c);
+        pipeline.enqueue(n, c);
     }
 
     /** A fence: {@code nprocs} requests with one name are committed together (older flux-core's kvs.fence). */
@@ -546,147 +453,7 @@ public final class KvsModule implements BrokerModule {
         if (c.requests.size() == nprocs) {
             fences.remove(key);
             fenceSizes.remove(key);
-            enqueue(n, c);
-        }
-    }
-
-    private void enqueue(Namespace n, Namespace.Commit c) {
-        commits++;
-        commitOps += c.ops.size();
-        n.queue.add(c);
-        kick(n);
-    }
-
-    /** What a batch of commits made. */
-    private record Plan(BlobRef ref, List<byte[]> blobs, List<Namespace.Commit> ok,
-            Map<Namespace.Commit, Throwable> failed, Set<String> keys) {
-    }
-
-    /** Starts the next batch of a namespace's commits unless one is in flight. */
-    private void kick(Namespace n) {
-        if (n.busy || n.queue.isEmpty() || n.removed) {
-            return;
-        }
-        n.busy = true;
-        List<Namespace.Commit> batch = new ArrayList<>();
-        Namespace.Commit first = n.queue.poll();
-        batch.add(first);
-        if (first.mergeable()) {
-            while (!n.queue.isEmpty() && n.queue.peek().mergeable() && batch.size() < MAX_BATCH) {
-                batch.add(n.queue.poll());
-            }
-        }
-        retry(() -> plan(n, batch), (plan, e) -> {
-            if (e != null) {
-                batch.forEach(c -> c.requests.forEach(r -> respondError(r, e)));
-                finished(n);
-                return;
-            }
-            plan.failed.forEach((c, err) -> c.requests.forEach(r -> respondError(r, err)));
-            if (plan.ok.isEmpty()) {
-                finished(n);
-                return;
-            }
-            boolean sync = plan.ok.stream().anyMatch(c -> (c.flags & KvsFlags.SYNC) != 0);
-            CompletableFuture<Void> stored = storeBlobs(plan.blobs);
-            if (!durable && !sync) {
-                // flux-core's way: the root is published before anything is on disk
-                stored.whenComplete((v, err) -> {
-                    if (err != null) {
-                        ctx.log(Severity.ERR, "kvs: storing a commit's objects failed: %s", message(err));
-                    }
-                });
-                publish(n, plan);
-                finished(n);
-                return;
-            }
-            long seq = n.seq + 1;
-            // the checkpoint follows the blobs at once: the content store carries them out in
-            // order and refuses a checkpoint after a lost store, so one group commit serves both
-            CompletableFuture<Void> checkpointed = n.primary() && !n.removed
-                    ? checkpoint(plan.ref, seq).toCompletableFuture() : CompletableFuture.completedFuture(null);
-            CompletableFuture.allOf(stored, checkpointed)
-                    .whenComplete((v, err) -> {
-                        if (err != null) {
-                            plan.ok.forEach(c -> c.requests.forEach(r -> respondError(r, err)));
-                        } else if (n.removed) {
-                            plan.ok.forEach(c -> c.requests.forEach(r -> ctx.respondError(r, Errno.ENOTSUP.number(), null)));
-                        } else {
-                            if (n.primary()) {
-                                checkpointedSeq = Math.max(checkpointedSeq, seq);
-                            }
-                            publish(n, plan);
-                        }
-                        finished(n);
-                    });
-        });
-    }
-
-    private void finished(Namespace n) {
-        n.busy = false;
-        kick(n);
-    }
-
-    /** Applies each commit of the batch in turn (one failing leaves the others), then unrolls the new root. */
-    private Plan plan(Namespace n, List<Namespace.Commit> batch) throws Missing, RequestException {
-        TreeObj.Dir root = cache.dir(n.ref);
-        Txn txn = new Txn(cache, algorithm, n.name);
-        List<byte[]> blobs = new ArrayList<>();
-        List<Namespace.Commit> ok = new ArrayList<>();
-        Map<Namespace.Commit, Throwable> failed = new LinkedHashMap<>();
-        Set<String> keys = new LinkedHashSet<>();
-        for (Namespace.Commit c : batch) {
-            try {
-                Txn.Result r = txn.apply(root, c.ops);
-                root = r.root();
-                blobs.addAll(r.blobs());
-                ok.add(c);
-                c.ops.forEach(op -> keys.add(KeyPath.normalize(op.key()).key()));
-            } catch (RequestException e) {
-                failed.put(c, e);
-            }
-        }
-        TreeObj.Dir stored = txn.unroll(root, blobs);
-        byte[] data = stored.encodeBytes();
-        BlobRef ref = BlobRef.hash(algorithm, data);
-        cache.put(ref, data, stored);
-        blobs.add(data);
-        Map<BlobRef, byte[]> unique = new LinkedHashMap<>();
-        for (byte[] b : blobs) {
-            unique.putIfAbsent(BlobRef.hash(algorithm, b), b);
-        }
-        return new Plan(ref, new ArrayList<>(unique.values()), ok, failed, keys);
-    }
-
-    /** The new root: set, announced (kvs.namespace-NS-setroot), and every commit of the batch answered. */
-    private void publish(Namespace n, Plan plan) {
-        n.ref = plan.ref;
-        n.seq++;
-        ObjectNode ev = Json.object();
-        ev.put("namespace", n.name);
-        ev.put("rootseq", n.seq);
-        ev.put("rootref", n.ref.toString());
-        ArrayNode names = ev.putArray("names");
-        plan.ok.forEach(c -> names.add(c.name));
-        ArrayNode keys = ev.putArray("keys");
-        plan.keys.forEach(keys::add);
-        ev.put("owner", Integer.toUnsignedLong(n.owner));
-        ctx.publish("kvs.namespace-" + n.name + "-setroot", ev, MessageFlags.PRIVATE);
-        ObjectNode resp = Json.object();
-        resp.put("rootref", n.ref.toString());
-        resp.put("rootseq", n.seq);
-        for (Namespace.Commit c : plan.ok) {
-            for (Message r : c.requests) {
-                if (n.paused) {
-                    n.held.add(Map.entry(r, resp));
-                } else {
-                    ctx.respond(r, resp);
-                }
-            }
-        }
-        wakeVersionWaiters(n);
-        if (gcThreshold > 0 && n.primary() && n.seq == gcThreshold) {
-            ctx.log(Severity.WARNING, "KVS version has reached gc-threshold %d: consider flux shutdown --gc", gcThreshold);
+            pipeline.enqueue(n, c);
         }
     }
 
@@ -712,22 +479,9 @@ public final class KvsModule implements BrokerModule {
         long seq = r.integer("rootseq");
         Namespace n = namespace(m, r.string("namespace"));
         if (n.seq >= seq) {
-            ctx.respond(m, versionInfo(n));
+            ctx.respond(m, n.versionInfo());
         } else {
             n.versionWaiters.computeIfAbsent(seq, k -> new ArrayList<>()).add(m);
-        }
-    }
-
-    private static ObjectNode versionInfo(Namespace n) {
-        ObjectNode r = Json.object();
-        r.put("rootseq", n.seq);
-        r.put("rootref", n.ref.toString());
-        return r;
-    }
-
-    private void wakeVersionWaiters(Namespace n) {
-        while (!n.versionWaiters.isEmpty() && n.versionWaiters.firstKey() <= n.seq) {
-            n.versionWaiters.pollFirstEntry().getValue().forEach(w -> ctx.respond(w, versionInfo(n)));
         }
     }
 
@@ -855,6 +609,8 @@ public final class KvsModule implements BrokerModule {
         }
         ObjectNode t = o.putObject("transaction-opcount");
         ObjectNode ct = t.putObject("commit");
+        long commits = pipeline == null ? 0 : pipeline.commits();
+        long commitOps = pipeline == null ? 0 : pipeline.commitOps();
         ct.put("count", commits);
         ct.put("min", 0);
         ct.put("mean", commits == 0 ? 0.0 : (double) commitOps / commits);
@@ -900,97 +656,9 @@ public final class KvsModule implements BrokerModule {
         }
     }
 
-    // ---------------------------------------------------------------- ranks > 0
-
-    /** Namespaces paused on this rank (not 0), with the commit answers held for them. */
-    private final Map<String, List<Map.Entry<Message, Message>>> pausedHere = new HashMap<>();
-
-    /** Any kvs request on a rank other than 0 goes to rank 0 with the requester's credential. */
-    private void forward(Message m) {
-        if (m.topic().equals("kvs.disconnect")) {
-            return;
-        }
-        String held = m.topic().equals("kvs.commit") || m.topic().equals("kvs.fence") ? namespaceOf(m) : null;
-        Message.Builder b = Message.request(m.topic());
-        if (m.hasPayload()) {
-            b.payload(m.payload());
-        }
-        toRankZero(m, b).whenComplete((r, e) -> {
-            if (e != null) {
-                respondError(m, e);
-            } else if (held != null && pausedHere.containsKey(held)) {
-                pausedHere.get(held).add(Map.entry(m, r));
-            } else {
-                ctx.respondRaw(m, r.hasPayload() ? r.payload() : null);
-            }
-        });
-    }
-
-    /** A request built in {@code b} sent to rank 0 as {@code m}'s requester. */
-    private CompletionStage<Message> toRankZero(Message m, Message.Builder b) {
-        return ctx.rpc(b.nodeid(0).cred(m.userid(), m.rolemask()).build()).response();
-    }
-
-    private static String namespaceOf(Message m) {
-        try {
-            JsonNode ns = m.payloadObject().get("namespace");
-            return ns != null && ns.isTextual() ? ns.asText() : null;
-        } catch (FormatException e) {
-            return null;
-        }
-    }
-
-    /**
-     * kvs.setroot-pause or -unpause on a rank other than 0: the namespace must exist and be the
-     * requester's (rank 0's getroot says), then commit answers for it are held here, or released.
-     */
-    private void pauseHere(Message m, boolean pause) throws RequestException {
-        String ns = Request.of(m).string("namespace");
-        ObjectNode o = Json.object();
-        o.put("namespace", ns);
-        toRankZero(m, Message.request("kvs.getroot").payloadJson(o)).whenComplete((r, e) -> {
-            if (e != null) {
-                respondError(m, e);
-                return;
-            }
-            if (pause) {
-                pausedHere.putIfAbsent(ns, new ArrayList<>());
-            } else {
-                List<Map.Entry<Message, Message>> held = pausedHere.remove(ns);
-                if (held != null) {
-                    held.forEach(h -> ctx.respondRaw(h.getKey(), h.getValue().hasPayload() ? h.getValue().payload() : null));
-                }
-            }
-            ctx.respond(m, null);
-        });
-    }
-
     // ---------------------------------------------------------------- errors
 
     private void respondError(Message m, Throwable e) {
-        ctx.respondError(m, errno(e), message(e));
-    }
-
-    static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    static int errno(Throwable e) {
-        Throwable t = unwrap(e);
-        if (t instanceof RequestException r) {
-            return r.errno().number();
-        }
-        return Errno.EIO.number();
-    }
-
-    static String message(Throwable e) {
-        Throwable t = unwrap(e);
-        if (t instanceof RequestException) {
-            return t.getMessage();
-        }
-        return "kvs: " + t;
+        KvsErrors.respondError(ctx, m, e);
     }
 }

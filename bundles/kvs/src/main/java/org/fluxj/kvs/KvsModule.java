@@ -10,15 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiConsumer;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.conf.ConfigKeyException;
+import org.fluxj.formats.conf.ConfigTable;
 import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
@@ -26,11 +24,13 @@ import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.msg.MessageFlags;
 import org.fluxj.formats.msg.Roles;
 import org.fluxj.formats.treeobj.BlobRef;
-import org.fluxj.formats.treeobj.KeyPath;
 import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.FluxModule;
+import org.fluxj.kernel.api.ModuleArgs;
 import org.fluxj.kernel.api.ModuleContext;
+import org.fluxj.kernel.api.Request;
 import org.fluxj.kernel.api.RequestException;
 import org.fluxj.kernel.api.Severity;
 import org.osgi.service.component.annotations.Component;
@@ -41,23 +41,22 @@ import org.osgi.service.component.annotations.Component;
  * {@code getroot}, {@code wait-version}, {@code namespace-create/remove/list}, {@code dropcache},
  * {@code stats-get}; {@code kvs.namespace-NS-setroot} events after each new root.
  *
- * <p>Commits to a namespace are applied in batches: while one batch is being made durable, the
- * commits that arrive queue up and form the next. A batch's new objects are stored and, for the
- * primary namespace, the new root checkpointed -- sent together: the backing store carries them
- * out in order, usually in one synced transaction, and refuses a checkpoint that follows a lost
- * store -- and only once both are answered is the root published and every commit of the batch
- * answered. So an acknowledged commit survives a SIGKILL of the broker, which flux-core does not
- * promise; {@code [kvs] durable-commits = false} restores flux-core's way (answer at once,
- * checkpoint every {@code checkpoint-period} and at unload) for comparison.
+ * <p>The module class holds the request handlers and the module's life cycle; the rest is split
+ * along flux-core's seams: {@link CommitPipeline} applies commits in batches and makes them
+ * durable before answering (so an acknowledged commit survives a SIGKILL of the broker, which
+ * flux-core does not promise; {@code [kvs] durable-commits = false} restores flux-core's way),
+ * {@link ContentClient} reaches the content store, {@link Replay} reruns work that missed
+ * objects in the cache, and {@link Follower} serves ranks other than 0.
  *
  * <p>On ranks other than 0 the module forwards every request to rank 0 (no caching follower yet).
  */
+@FluxModule("kvs")
 @Component(service = BrokerModule.class)
 public final class KvsModule implements BrokerModule {
     static final long CACHE_BYTES = 256L << 20;
-    static final int MAX_BATCH = 4096;
 
     private ModuleContext ctx;
+    private ContentClient content;
     private BlobRef.Algorithm algorithm;
     private ObjectCache cache;
     private int instanceOwner;
@@ -72,40 +71,30 @@ public final class KvsModule implements BrokerModule {
     private long gcThreshold;
     /** The largest value a commit may carry (the content module's blob-size-limit by default). */
     private long maxValueSize = 1L << 30;
-    private long checkpointedSeq = -1;
-    private CompletableFuture<Void> checkpointing;
     private ModuleContext.Timer checkpointTimer;
     private long txnCount;
-    private long commitOps;
-    private long commits;
-
-    @Override
-    public String name() {
-        return "kvs";
-    }
+    private Replay replay;
+    private CommitPipeline pipeline;
 
     @Override
     public void start(ModuleContext context) throws Exception {
         ctx = context;
-        configure(ctx.config());
-        for (String arg : ctx.args()) {
-            if (arg.startsWith("durable-commits=")) {
-                durable = Boolean.parseBoolean(arg.substring(16));
-            } else if (arg.startsWith("checkpoint-period=")) {
-                checkpointPeriod = Fsd.parse(arg.substring(18));
-            } else {
-                throw new IllegalArgumentException("kvs: unknown module option: '" + arg + "'");
-            }
+        configure(settings(ctx.config()));
+        ModuleArgs args = ModuleArgs.parse(name(), ctx.args(), "durable-commits=", "checkpoint-period=");
+        args.value("durable-commits").ifPresent(v -> durable = Boolean.parseBoolean(v));
+        if (args.has("checkpoint-period")) {
+            checkpointPeriod = Fsd.parse(args.value("checkpoint-period").get());
         }
         if (ctx.rank() != 0) {
-            ctx.onRequest("kvs.setroot-pause", Roles.USER, m -> pauseHere(m, true)); // before kvs.*: first match
-            ctx.onRequest("kvs.setroot-unpause", Roles.USER, m -> pauseHere(m, false));
-            ctx.onRequest("kvs.*", Roles.USER, this::forward);
+            new Follower(ctx).start();
             return;
         }
+        content = new ContentClient(ctx);
         algorithm = BlobRef.Algorithm.byName(ctx.attribute("content.hash").orElse("sha1"));
         instanceOwner = Integer.parseInt(ctx.attribute("security.owner").orElse("0"));
-        cache = new ObjectCache(CACHE_BYTES, this::loadBlob);
+        cache = new ObjectCache(CACHE_BYTES, content::load);
+        replay = new Replay(cache);
+        pipeline = new CommitPipeline(ctx, cache, algorithm, content, () -> durable, () -> gcThreshold);
         ctx.onRequest("kvs.lookup", Roles.USER, m -> whenReady(m, this::lookup));
         ctx.onRequest("kvs.lookup-plus", Roles.USER, m -> whenReady(m, this::lookupPlus));
         ctx.onRequest("kvs.commit", Roles.USER, m -> whenReady(m, this::commit));
@@ -123,63 +112,44 @@ public final class KvsModule implements BrokerModule {
         ctx.onRequest("kvs.disconnect", Roles.USER, this::disconnect);
         ctx.onRequest("kvs.setroot-pause", Roles.USER, m -> whenReady(m, this::setrootPause));
         ctx.onRequest("kvs.setroot-unpause", Roles.USER, m -> whenReady(m, this::setrootUnpause));
-        ctx.onConfigReload(m -> {
-            try {
-                configure(ctx.config());
-                startTimer();
-            } catch (IllegalArgumentException | FormatException e) {
-                ctx.log(Severity.ERR, "%s", e.getMessage());
-            }
+        ctx.onConfigReload(m -> { // a bad [kvs] refuses the whole change, as flux-core's kvs does
+            configure(settings(ctx.config()));
+            startTimer();
         });
         restoreRoot();
     }
 
-    /** {@code [kvs]}: checkpoint-period (FSD), gc-threshold, durable-commits; anything else is refused. */
-    private void configure(JsonNode config) throws FormatException {
-        JsonNode kvs = config.path("kvs");
-        if (kvs.isMissingNode()) {
-            return;
+    /** What {@code [kvs]} sets; a key that is absent leaves the module's value (null here). */
+    record Settings(Double checkpointPeriod, Long gcThreshold, Long maxValueSize, Boolean durable) {
+    }
+
+    /**
+     * {@code [kvs]}, read as flux-core's kvs reads it with flux_conf_unpack "!": checkpoint-period
+     * (an FSD), gc-threshold and max-value-size (positive integers), durable-commits (a boolean),
+     * no other key. Checked whole before any of it is used, so a refused reload changes nothing.
+     */
+    static Settings settings(JsonNode config) throws ConfigKeyException {
+        ConfigTable t = ConfigTable.of(config, "kvs")
+                .allowOnly("checkpoint-period", "gc-threshold", "durable-commits", "max-value-size");
+        return new Settings(
+                t.has("checkpoint-period") ? t.duration("checkpoint-period", 0, "invalid checkpoint-period config") : null,
+                t.has("gc-threshold") ? t.integer("gc-threshold", 0, 1, Long.MAX_VALUE) : null,
+                t.has("max-value-size") ? t.integer("max-value-size", 0, 1, Long.MAX_VALUE) : null,
+                t.has("durable-commits") ? t.bool("durable-commits", true) : null);
+    }
+
+    private void configure(Settings s) {
+        if (s.checkpointPeriod() != null) {
+            checkpointPeriod = s.checkpointPeriod();
         }
-        if (!kvs.isObject()) {
-            throw new IllegalArgumentException("kvs: [kvs] must be a table");
+        if (s.gcThreshold() != null) {
+            gcThreshold = s.gcThreshold();
         }
-        for (var it = kvs.fieldNames(); it.hasNext();) {
-            String k = it.next();
-            if (!List.of("checkpoint-period", "gc-threshold", "durable-commits", "max-value-size").contains(k)) {
-                throw new IllegalArgumentException("kvs: unknown config key kvs." + k);
-            }
+        if (s.maxValueSize() != null) {
+            maxValueSize = s.maxValueSize();
         }
-        JsonNode p = kvs.path("checkpoint-period");
-        if (!p.isMissingNode()) {
-            if (!p.isTextual()) {
-                throw new IllegalArgumentException("kvs: kvs.checkpoint-period must be a duration string");
-            }
-            try {
-                checkpointPeriod = Fsd.parse(p.asText());
-            } catch (FormatException e) {
-                throw new IllegalArgumentException("kvs: invalid checkpoint-period config: " + p.asText());
-            }
-        }
-        JsonNode g = kvs.path("gc-threshold");
-        if (!g.isMissingNode()) {
-            if (!g.isIntegralNumber() || g.asLong() <= 0) {
-                throw new IllegalArgumentException("kvs: kvs.gc-threshold must be a positive integer");
-            }
-            gcThreshold = g.asLong();
-        }
-        JsonNode mv = kvs.path("max-value-size");
-        if (!mv.isMissingNode()) {
-            if (!mv.isIntegralNumber() || mv.asLong() <= 0) {
-                throw new IllegalArgumentException("kvs: kvs.max-value-size must be a positive integer");
-            }
-            maxValueSize = mv.asLong();
-        }
-        JsonNode d = kvs.path("durable-commits");
-        if (!d.isMissingNode()) {
-            if (!d.isBoolean()) {
-                throw new IllegalArgumentException("kvs: kvs.durable-commits must be true or false");
-            }
-            durable = d.asBoolean();
+        if (s.durable() != null) {
+            durable = s.durable();
         }
     }
 
@@ -187,7 +157,7 @@ public final class KvsModule implements BrokerModule {
 
     /** The primary root from the newest checkpoint, else an empty directory (sequence 0). */
     private void restoreRoot() {
-        ctx.rpc("content.checkpoint-get", 0, null, 0).response().whenComplete((r, failure) -> {
+        content.checkpointGet().whenComplete((r, failure) -> {
             if (failure == null) {
                 try {
                     JsonNode value = r.payloadObject().get("value");
@@ -202,17 +172,17 @@ public final class KvsModule implements BrokerModule {
                     ctx.log(Severity.INFO, "restored KVS from checkpoint on %s",
                             DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                                     Instant.ofEpochMilli((long) (ts * 1000)).atZone(ZoneId.systemDefault())));
-                    checkpointedSeq = seq;
+                    pipeline.checkpointed(seq);
                     becomeReady(new Namespace(Namespace.PRIMARY, instanceOwner, 0, ref, seq));
                 } catch (FormatException e) {
                     fail(new RequestException(Errno.EPROTO, "kvs: checkpoint: " + e.getMessage()));
                 }
                 return;
             }
-            int errnum = errno(failure);
+            int errnum = KvsErrors.errno(failure);
             if (errnum != Errno.ENOENT.number() && errnum != Errno.ENOSYS.number()) {
                 fail(new RequestException(Errno.of(errnum) == null ? Errno.EIO : Errno.of(errnum),
-                        "kvs: error reading the root checkpoint: " + message(failure)));
+                        "kvs: error reading the root checkpoint: " + KvsErrors.message(failure)));
                 return;
             }
             if (errnum == Errno.ENOSYS.number() && durable) {
@@ -227,10 +197,10 @@ public final class KvsModule implements BrokerModule {
                 }
             }
             byte[] empty = TreeObj.Dir.empty().encodeBytes();
-            storeBlobs(List.of(empty)).whenComplete((v, e) -> {
+            content.store(List.of(empty)).whenComplete((v, e) -> {
                 if (e != null) {
-                    fail(new RequestException(Errno.of(errno(e)) == null ? Errno.EIO : Errno.of(errno(e)),
-                            "kvs: error storing the initial root: " + message(e)));
+                    fail(new RequestException(Errno.of(KvsErrors.errno(e)) == null ? Errno.EIO : Errno.of(KvsErrors.errno(e)),
+                            "kvs: error storing the initial root: " + KvsErrors.message(e)));
                     return;
                 }
                 BlobRef ref = BlobRef.hash(algorithm, empty);
@@ -284,12 +254,9 @@ public final class KvsModule implements BrokerModule {
         Handler h = earlyHandlers.remove(m);
         try {
             h.handle(m);
-        } catch (RequestException e) {
-            ctx.respondError(m, e.errno().number(), e.getMessage());
-        } catch (FormatException e) {
-            ctx.respondError(m, Errno.EPROTO.number(), e.getMessage());
         } catch (Exception e) {
-            ctx.respondError(m, Errno.EINVAL.number(), e.getMessage());
+            RequestException answer = RequestException.of(e);
+            ctx.respondError(m, answer.errno().number(), answer.getMessage());
         }
     }
 
@@ -311,11 +278,15 @@ public final class KvsModule implements BrokerModule {
             return CompletableFuture.completedFuture(null);
         }
         return checkpointPrimary().exceptionally(e -> {
-            if (errno(e) != Errno.ENOSYS.number()) {
-                ctx.log(Severity.ERR, "error saving primary KVS checkpoint: %s", message(e));
+            if (KvsErrors.errno(e) != Errno.ENOSYS.number()) {
+                ctx.log(Severity.ERR, "error saving primary KVS checkpoint: %s", KvsErrors.message(e));
             }
             return null;
         });
+    }
+
+    private CompletableFuture<Void> checkpointPrimary() {
+        return pipeline.checkpoint(namespaces.get(Namespace.PRIMARY));
     }
 
     @Override
@@ -323,95 +294,6 @@ public final class KvsModule implements BrokerModule {
         if (checkpointTimer != null) {
             checkpointTimer.cancel();
         }
-    }
-
-    /** Checkpoints the primary root unless it already is; one checkpoint in flight at a time. */
-    private CompletableFuture<Void> checkpointPrimary() {
-        Namespace p = namespaces.get(Namespace.PRIMARY);
-        if (p == null || p.seq == checkpointedSeq) {
-            return checkpointing != null ? checkpointing : CompletableFuture.completedFuture(null);
-        }
-        if (checkpointing != null) {
-            return checkpointing.handle((v, e) -> null).thenCompose(v -> checkpointPrimary());
-        }
-        BlobRef ref = p.ref;
-        long seq = p.seq;
-        CompletableFuture<Void> f = checkpoint(ref, seq).toCompletableFuture();
-        checkpointing = f;
-        f.whenComplete((v, e) -> {
-            checkpointing = null;
-            if (e == null) {
-                checkpointedSeq = Math.max(checkpointedSeq, seq);
-            }
-        });
-        return f;
-    }
-
-    /** content.checkpoint-put of a root, as kvs_checkpoint_commit. */
-    private CompletionStage<Void> checkpoint(BlobRef ref, long seq) {
-        ObjectNode o = Json.object();
-        ObjectNode v = o.putObject("value");
-        v.put("version", 1);
-        v.put("rootref", ref.toString());
-        v.put("sequence", seq);
-        v.put("timestamp", System.currentTimeMillis() / 1000.0);
-        return ctx.rpc("content.checkpoint-put", 0, o, 0).response().thenApply(r -> null);
-    }
-
-    // ---------------------------------------------------------------- content
-
-    private CompletionStage<byte[]> loadBlob(BlobRef ref) {
-        return ctx.rpc(Message.request("content.load").nodeid(Message.NODEID_ANY).payload(ref.digest()).build())
-                .response().thenApply(r -> r.hasPayload() ? r.payload() : new byte[0]);
-    }
-
-    /** Stores blobs; completes when the content service has acknowledged every one. */
-    private CompletableFuture<Void> storeBlobs(List<byte[]> blobs) {
-        List<CompletableFuture<Message>> fs = new ArrayList<>(blobs.size());
-        for (byte[] b : blobs) {
-            Message.Builder req = Message.request("content.store").nodeid(Message.NODEID_ANY);
-            if (b.length > 0) {
-                req.payload(b);
-            }
-            fs.add(ctx.rpc(req.build()).response().toCompletableFuture());
-        }
-        return CompletableFuture.allOf(fs.toArray(new CompletableFuture<?>[0]));
-    }
-
-    // ---------------------------------------------------------------- running with loads
-
-    @FunctionalInterface
-    private interface Attempt<T> {
-        T run() throws Missing, RequestException;
-    }
-
-    /** Runs {@code a}; whenever it misses objects, loads them and runs it again (stall and replay). */
-    private <T> void retry(Attempt<T> a, BiConsumer<T, Throwable> done) {
-        retry(a, done, 0);
-    }
-
-    private <T> void retry(Attempt<T> a, BiConsumer<T, Throwable> done, int tries) {
-        T result;
-        try {
-            result = a.run();
-        } catch (Missing m) {
-            if (tries > 1000) {
-                done.accept(null, new RequestException(Errno.EIO, "kvs: objects keep dropping out of the cache"));
-                return;
-            }
-            cache.load(m.refs()).whenComplete((v, e) -> {
-                if (e != null) {
-                    done.accept(null, e);
-                } else {
-                    retry(a, done, tries + 1);
-                }
-            });
-            return;
-        } catch (RequestException | RuntimeException e) {
-            done.accept(null, e);
-            return;
-        }
-        done.accept(result, null);
     }
 
     // ---------------------------------------------------------------- namespaces and access
@@ -428,54 +310,18 @@ public final class KvsModule implements BrokerModule {
         return n;
     }
 
-    private static String string(ObjectNode o, String key, boolean required) throws RequestException {
-        JsonNode v = o.get(key);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new RequestException(Errno.EPROTO, "missing \"" + key + "\"");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new RequestException(Errno.EPROTO, "\"" + key + "\" must be a string");
-        }
-        return v.asText();
-    }
-
-    private static int integer(ObjectNode o, String key, boolean required, int dflt) throws RequestException {
-        JsonNode v = o.get(key);
-        if (v == null) {
-            if (required) {
-                throw new RequestException(Errno.EPROTO, "missing \"" + key + "\"");
-            }
-            return dflt;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new RequestException(Errno.EPROTO, "\"" + key + "\" must be an integer");
-        }
-        return (int) v.asLong();
-    }
-
-    private static ObjectNode payload(Message m) throws RequestException {
-        try {
-            return m.payloadObject();
-        } catch (FormatException e) {
-            throw new RequestException(Errno.EPROTO, e.getMessage());
-        }
-    }
-
     // ---------------------------------------------------------------- lookup
 
     private record LookupAt(BlobRef root, long seq, String key, int flags) {
     }
 
     private LookupAt lookupRequest(Message m) throws RequestException {
-        ObjectNode o = payload(m);
-        String key = string(o, "key", true);
-        int flags = integer(o, "flags", true, 0);
-        String ns = string(o, "namespace", false);
-        JsonNode rootdir = o.get("rootdir");
-        if (ns == null && (rootdir == null || rootdir.isNull())) {
+        Request req = Request.of(m);
+        String key = req.string("key");
+        int flags = req.integer("flags");
+        String ns = req.string("namespace", null);
+        JsonNode rootdir = req.has("rootdir") ? req.any("rootdir") : null;
+        if (ns == null && rootdir == null) {
             throw new RequestException(Errno.EPROTO, "lookup needs a namespace or a rootdir");
         }
         if (key.isEmpty() || key.indexOf('\0') >= 0) {
@@ -486,7 +332,7 @@ public final class KvsModule implements BrokerModule {
         if (!Flags.validLookup(flags)) {
             throw new RequestException(Errno.EINVAL, "invalid lookup flags");
         }
-        if (rootdir != null && !rootdir.isNull()) {
+        if (rootdir != null) {
             TreeObj t;
             try {
                 t = TreeObj.fromJson(rootdir);
@@ -512,7 +358,7 @@ public final class KvsModule implements BrokerModule {
     private void lookup(Message m) throws RequestException {
         LookupAt at = lookupRequest(m);
         Lookup l = lookupFor(m);
-        retry(() -> l.lookup(at.root, at.key, at.flags), (val, e) -> {
+        replay.run(() -> l.lookup(at.root, at.key, at.flags), (val, e) -> {
             if (e != null) {
                 respondError(m, e);
             } else if (val == null) {
@@ -529,7 +375,7 @@ public final class KvsModule implements BrokerModule {
     private void lookupPlus(Message m) throws RequestException {
         LookupAt at = lookupRequest(m);
         Lookup l = lookupFor(m);
-        retry(() -> l.lookup(at.root, at.key, at.flags), (val, e) -> {
+        replay.run(() -> l.lookup(at.root, at.key, at.flags), (val, e) -> {
             if (e != null) {
                 respondError(m, e);
                 return;
@@ -548,11 +394,9 @@ public final class KvsModule implements BrokerModule {
 
     // ---------------------------------------------------------------- commit and fence
 
-    private List<Txn.Op> ops(Message m, ObjectNode o) throws RequestException {
-        JsonNode ops = o.get("ops");
-        if (ops == null || !ops.isArray()) {
-            throw new RequestException(Errno.EPROTO, "\"ops\" must be an array");
-        }
+    private List<Txn.Op> ops(Request r) throws RequestException {
+        Message m = r.message();
+        JsonNode ops = r.array("ops");
         List<Txn.Op> out = new ArrayList<>(ops.size());
         boolean guest = (m.rolemask() & Roles.OWNER) == 0;
         for (JsonNode op : ops) {
@@ -574,25 +418,25 @@ public final class KvsModule implements BrokerModule {
     }
 
     private void commit(Message m) throws RequestException {
-        ObjectNode o = payload(m);
-        List<Txn.Op> ops = ops(m, o);
-        String ns = string(o, "namespace", true);
-        int flags = integer(o, "flags", true, 0);
+        Request r = Request.of(m);
+        List<Txn.Op> ops = ops(r);
+        String ns = r.string("namespace");
+        int flags = r.integer("flags");
         Namespace n = namespace(m, ns);
         Namespace.Commit c = new Namespace.Commit("transaction_req." + ctx.rank() + "." + txnCount++, flags);
         c.requests.add(m);
         c.ops.addAll(ops);
-        enqueue(n, c);
+        pipeline.enqueue(n, c);
     }
 
     /** A fence: {@code nprocs} requests with one name are committed together (older flux-core's kvs.fence). */
     private void fence(Message m) throws RequestException {
-        ObjectNode o = payload(m);
-        List<Txn.Op> ops = ops(m, o);
-        String ns = string(o, "namespace", true);
-        String name = string(o, "name", true);
-        int nprocs = integer(o, "nprocs", true, 0);
-        int flags = integer(o, "flags", true, 0);
+        Request r = Request.of(m);
+        List<Txn.Op> ops = ops(r);
+        String ns = r.string("namespace");
+        String name = r.string("name");
+        int nprocs = r.integer("nprocs");
+        int flags = r.integer("flags");
         if (nprocs <= 0) {
             throw new RequestException(Errno.EINVAL, "nprocs must be positive");
         }
@@ -609,155 +453,14 @@ public final class KvsModule implements BrokerModule {
         if (c.requests.size() == nprocs) {
             fences.remove(key);
             fenceSizes.remove(key);
-            enqueue(n, c);
-        }
-    }
-
-    private void enqueue(Namespace n, Namespace.Commit c) {
-        commits++;
-        commitOps += c.ops.size();
-        n.queue.add(c);
-        kick(n);
-    }
-
-    /** What a batch of commits made. */
-    private record Plan(BlobRef ref, List<byte[]> blobs, List<Namespace.Commit> ok,
-            Map<Namespace.Commit, Throwable> failed, Set<String> keys) {
-    }
-
-    /** Starts the next batch of a namespace's commits unless one is in flight. */
-    private void kick(Namespace n) {
-        if (n.busy || n.queue.isEmpty() || n.removed) {
-            return;
-        }
-        n.busy = true;
-        List<Namespace.Commit> batch = new ArrayList<>();
-        Namespace.Commit first = n.queue.poll();
-        batch.add(first);
-        if (first.mergeable()) {
-            while (!n.queue.isEmpty() && n.queue.peek().mergeable() && batch.size() < MAX_BATCH) {
-                batch.add(n.queue.poll());
-            }
-        }
-        retry(() -> plan(n, batch), (plan, e) -> {
-            if (e != null) {
-                batch.forEach(c -> c.requests.forEach(r -> respondError(r, e)));
-                finished(n);
-                return;
-            }
-            plan.failed.forEach((c, err) -> c.requests.forEach(r -> respondError(r, err)));
-            if (plan.ok.isEmpty()) {
-                finished(n);
-                return;
-            }
-            boolean sync = plan.ok.stream().anyMatch(c -> (c.flags & KvsFlags.SYNC) != 0);
-            CompletableFuture<Void> stored = storeBlobs(plan.blobs);
-            if (!durable && !sync) {
-                // flux-core's way: the root is published before anything is on disk
-                stored.whenComplete((v, err) -> {
-                    if (err != null) {
-                        ctx.log(Severity.ERR, "kvs: storing a commit's objects failed: %s", message(err));
-                    }
-                });
-                publish(n, plan);
-                finished(n);
-                return;
-            }
-            long seq = n.seq + 1;
-            // the checkpoint follows the blobs at once: the content store carries them out in
-            // order and refuses a checkpoint after a lost store, so one group commit serves both
-            CompletableFuture<Void> checkpointed = n.primary() && !n.removed
-                    ? checkpoint(plan.ref, seq).toCompletableFuture() : CompletableFuture.completedFuture(null);
-            CompletableFuture.allOf(stored, checkpointed)
-                    .whenComplete((v, err) -> {
-                        if (err != null) {
-                            plan.ok.forEach(c -> c.requests.forEach(r -> respondError(r, err)));
-                        } else if (n.removed) {
-                            plan.ok.forEach(c -> c.requests.forEach(r -> ctx.respondError(r, Errno.ENOTSUP.number(), null)));
-                        } else {
-                            if (n.primary()) {
-                                checkpointedSeq = Math.max(checkpointedSeq, seq);
-                            }
-                            publish(n, plan);
-                        }
-                        finished(n);
-                    });
-        });
-    }
-
-    private void finished(Namespace n) {
-        n.busy = false;
-        kick(n);
-    }
-
-    /** Applies each commit of the batch in turn (one failing leaves the others), then unrolls the new root. */
-    private Plan plan(Namespace n, List<Namespace.Commit> batch) throws Missing, RequestException {
-        TreeObj.Dir root = cache.dir(n.ref);
-        Txn txn = new Txn(cache, algorithm, n.name);
-        List<byte[]> blobs = new ArrayList<>();
-        List<Namespace.Commit> ok = new ArrayList<>();
-        Map<Namespace.Commit, Throwable> failed = new LinkedHashMap<>();
-        Set<String> keys = new LinkedHashSet<>();
-        for (Namespace.Commit c : batch) {
-            try {
-                Txn.Result r = txn.apply(root, c.ops);
-                root = r.root();
-                blobs.addAll(r.blobs());
-                ok.add(c);
-                c.ops.forEach(op -> keys.add(KeyPath.normalize(op.key()).key()));
-            } catch (RequestException e) {
-                failed.put(c, e);
-            }
-        }
-        TreeObj.Dir stored = txn.unroll(root, blobs);
-        byte[] data = stored.encodeBytes();
-        BlobRef ref = BlobRef.hash(algorithm, data);
-        cache.put(ref, data, stored);
-        blobs.add(data);
-        Map<BlobRef, byte[]> unique = new LinkedHashMap<>();
-        for (byte[] b : blobs) {
-            unique.putIfAbsent(BlobRef.hash(algorithm, b), b);
-        }
-        return new Plan(ref, new ArrayList<>(unique.values()), ok, failed, keys);
-    }
-
-    /** The new root: set, announced (kvs.namespace-NS-setroot), and every commit of the batch answered. */
-    private void publish(Namespace n, Plan plan) {
-        n.ref = plan.ref;
-        n.seq++;
-        ObjectNode ev = Json.object();
-        ev.put("namespace", n.name);
-        ev.put("rootseq", n.seq);
-        ev.put("rootref", n.ref.toString());
-        ArrayNode names = ev.putArray("names");
-        plan.ok.forEach(c -> names.add(c.name));
-        ArrayNode keys = ev.putArray("keys");
-        plan.keys.forEach(keys::add);
-        ev.put("owner", Integer.toUnsignedLong(n.owner));
-        ctx.publish("kvs.namespace-" + n.name + "-setroot", ev, MessageFlags.PRIVATE);
-        ObjectNode resp = Json.object();
-        resp.put("rootref", n.ref.toString());
-        resp.put("rootseq", n.seq);
-        for (Namespace.Commit c : plan.ok) {
-            for (Message r : c.requests) {
-                if (n.paused) {
-                    n.held.add(Map.entry(r, resp));
-                } else {
-                    ctx.respond(r, resp);
-                }
-            }
-        }
-        wakeVersionWaiters(n);
-        if (gcThreshold > 0 && n.primary() && n.seq == gcThreshold) {
-            ctx.log(Severity.WARNING, "KVS version has reached gc-threshold %d: consider flux shutdown --gc", gcThreshold);
+            pipeline.enqueue(n, c);
         }
     }
 
     // ---------------------------------------------------------------- getroot, wait-version
 
     private void getroot(Message m) throws RequestException {
-        ObjectNode o = payload(m);
-        Namespace n = namespace(m, string(o, "namespace", true));
+        Namespace n = namespace(m, Request.of(m).string("namespace"));
         ctx.respond(m, rootInfo(n));
     }
 
@@ -772,37 +475,24 @@ public final class KvsModule implements BrokerModule {
     }
 
     private void waitVersion(Message m) throws RequestException {
-        ObjectNode o = payload(m);
-        long seq = integer(o, "rootseq", true, 0);
-        Namespace n = namespace(m, string(o, "namespace", true));
+        Request r = Request.of(m);
+        long seq = r.integer("rootseq");
+        Namespace n = namespace(m, r.string("namespace"));
         if (n.seq >= seq) {
-            ctx.respond(m, versionInfo(n));
+            ctx.respond(m, n.versionInfo());
         } else {
             n.versionWaiters.computeIfAbsent(seq, k -> new ArrayList<>()).add(m);
-        }
-    }
-
-    private static ObjectNode versionInfo(Namespace n) {
-        ObjectNode r = Json.object();
-        r.put("rootseq", n.seq);
-        r.put("rootref", n.ref.toString());
-        return r;
-    }
-
-    private void wakeVersionWaiters(Namespace n) {
-        while (!n.versionWaiters.isEmpty() && n.versionWaiters.firstKey() <= n.seq) {
-            n.versionWaiters.pollFirstEntry().getValue().forEach(w -> ctx.respond(w, versionInfo(n)));
         }
     }
 
     // ---------------------------------------------------------------- namespaces
 
     private void namespaceCreate(Message m) throws RequestException {
-        ObjectNode o = payload(m);
-        String ns = string(o, "namespace", true);
-        String rootref = string(o, "rootref", true);
-        long owner = integer(o, "owner", true, 0) & 0xffffffffL;
-        int flags = integer(o, "flags", true, 0);
+        Request r = Request.of(m);
+        String ns = r.string("namespace");
+        String rootref = r.string("rootref");
+        long owner = r.integer("owner") & 0xffffffffL;
+        int flags = r.integer("flags");
         if (ns.isEmpty() || ns.indexOf('/') >= 0) {
             throw new RequestException(Errno.EINVAL, "invalid namespace name");
         }
@@ -834,7 +524,7 @@ public final class KvsModule implements BrokerModule {
     }
 
     private void namespaceRemove(Message m) throws RequestException {
-        String ns = string(payload(m), "namespace", true);
+        String ns = Request.of(m).string("namespace");
         if (ns.equalsIgnoreCase(Namespace.PRIMARY)) {
             throw new RequestException(Errno.ENOTSUP, "the primary namespace cannot be removed");
         }
@@ -879,13 +569,13 @@ public final class KvsModule implements BrokerModule {
      */
 
     private void setrootPause(Message m) throws RequestException {
-        Namespace n = namespace(m, string(payload(m), "namespace", true));
+        Namespace n = namespace(m, Request.of(m).string("namespace"));
         n.paused = true;
         ctx.respond(m, null);
     }
 
     private void setrootUnpause(Message m) throws RequestException {
-        Namespace n = namespace(m, string(payload(m), "namespace", true));
+        Namespace n = namespace(m, Request.of(m).string("namespace"));
         n.paused = false;
         releaseHeld(n);
         ctx.respond(m, null);
@@ -919,6 +609,8 @@ public final class KvsModule implements BrokerModule {
         }
         ObjectNode t = o.putObject("transaction-opcount");
         ObjectNode ct = t.putObject("commit");
+        long commits = pipeline == null ? 0 : pipeline.commits();
+        long commitOps = pipeline == null ? 0 : pipeline.commitOps();
         ct.put("count", commits);
         ct.put("min", 0);
         ct.put("mean", commits == 0 ? 0.0 : (double) commitOps / commits);
@@ -964,97 +656,9 @@ public final class KvsModule implements BrokerModule {
         }
     }
 
-    // ---------------------------------------------------------------- ranks > 0
-
-    /** Namespaces paused on this rank (not 0), with the commit answers held for them. */
-    private final Map<String, List<Map.Entry<Message, Message>>> pausedHere = new HashMap<>();
-
-    /** Any kvs request on a rank other than 0 goes to rank 0 with the requester's credential. */
-    private void forward(Message m) {
-        if (m.topic().equals("kvs.disconnect")) {
-            return;
-        }
-        String held = m.topic().equals("kvs.commit") || m.topic().equals("kvs.fence") ? namespaceOf(m) : null;
-        Message.Builder b = Message.request(m.topic());
-        if (m.hasPayload()) {
-            b.payload(m.payload());
-        }
-        toRankZero(m, b).whenComplete((r, e) -> {
-            if (e != null) {
-                respondError(m, e);
-            } else if (held != null && pausedHere.containsKey(held)) {
-                pausedHere.get(held).add(Map.entry(m, r));
-            } else {
-                ctx.respondRaw(m, r.hasPayload() ? r.payload() : null);
-            }
-        });
-    }
-
-    /** A request built in {@code b} sent to rank 0 as {@code m}'s requester. */
-    private CompletionStage<Message> toRankZero(Message m, Message.Builder b) {
-        return ctx.rpc(b.nodeid(0).cred(m.userid(), m.rolemask()).build()).response();
-    }
-
-    private static String namespaceOf(Message m) {
-        try {
-            JsonNode ns = m.payloadObject().get("namespace");
-            return ns != null && ns.isTextual() ? ns.asText() : null;
-        } catch (FormatException e) {
-            return null;
-        }
-    }
-
-    /**
-     * kvs.setroot-pause or -unpause on a rank other than 0: the namespace must exist and be the
-     * requester's (rank 0's getroot says), then commit answers for it are held here, or released.
-     */
-    private void pauseHere(Message m, boolean pause) throws RequestException {
-        String ns = string(payload(m), "namespace", true);
-        ObjectNode o = Json.object();
-        o.put("namespace", ns);
-        toRankZero(m, Message.request("kvs.getroot").payloadJson(o)).whenComplete((r, e) -> {
-            if (e != null) {
-                respondError(m, e);
-                return;
-            }
-            if (pause) {
-                pausedHere.putIfAbsent(ns, new ArrayList<>());
-            } else {
-                List<Map.Entry<Message, Message>> held = pausedHere.remove(ns);
-                if (held != null) {
-                    held.forEach(h -> ctx.respondRaw(h.getKey(), h.getValue().hasPayload() ? h.getValue().payload() : null));
-                }
-            }
-            ctx.respond(m, null);
-        });
-    }
-
     // ---------------------------------------------------------------- errors
 
     private void respondError(Message m, Throwable e) {
-        ctx.respondError(m, errno(e), message(e));
-    }
-
-    static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    static int errno(Throwable e) {
-        Throwable t = unwrap(e);
-        if (t instanceof RequestException r) {
-            return r.errno().number();
-        }
-        return Errno.EIO.number();
-    }
-
-    static String message(Throwable e) {
-        Throwable t = unwrap(e);
-        if (t instanceof RequestException) {
-            return t.getMessage();
-        }
-        return "kvs: " + t;
+        KvsErrors.respondError(ctx, m, e);
     }
 }

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.KvsFlags;
+import org.fluxj.kernel.api.ModuleContext;
 
 /** A KVS namespace on rank 0 (flux-core's kvsroot): its root, owner, and commits waiting their turn. */
 final class Namespace {
@@ -58,6 +60,21 @@ final class Namespace {
 
     boolean primary() {
         return name.equals(PRIMARY);
+    }
+
+    /** What kvs.wait-version answers: the root now. */
+    ObjectNode versionInfo() {
+        ObjectNode r = Json.object();
+        r.put("rootseq", seq);
+        r.put("rootref", ref.toString());
+        return r;
+    }
+
+    /** Answers the kvs.wait-version requests the root has now reached. */
+    void wakeVersionWaiters(ModuleContext ctx) {
+        while (!versionWaiters.isEmpty() && versionWaiters.firstKey() <= seq) {
+            versionWaiters.pollFirstEntry().getValue().forEach(w -> ctx.respond(w, versionInfo()));
+        }
     }
 
     /** check_user: the owner role, or a user whose userid owns the namespace. */

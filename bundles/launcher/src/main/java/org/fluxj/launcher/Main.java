@@ -16,6 +16,7 @@ import java.util.function.IntConsumer;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
+import org.fluxj.kernel.api.FluxModule;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -28,7 +29,8 @@ import org.osgi.framework.launch.Framework;
  * the status the kernel reports through an {@link IntConsumer} service.
  */
 public final class Main {
-    private static final String MODULE_HEADER = "Flux-Module";
+    /** A compile-time constant: inlined, so the launcher needs no kernel class at run time. */
+    private static final String MODULE_HEADER = FluxModule.HEADER;
 
     private Main() {
     }

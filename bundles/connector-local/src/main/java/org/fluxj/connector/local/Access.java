@@ -1,6 +1,8 @@
 package org.fluxj.connector.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.fluxj.formats.conf.ConfigKeyException;
+import org.fluxj.formats.conf.ConfigTable;
 import org.fluxj.formats.msg.Roles;
 
 /**
@@ -10,17 +12,17 @@ import org.fluxj.formats.msg.Roles;
  */
 record Access(int owner, boolean allowGuestUser, boolean allowRootOwner) {
 
-    static Access from(JsonNode config, int owner) throws IllegalArgumentException {
-        JsonNode access = config.path("access");
-        return new Access(owner, flag(access, "allow-guest-user"), flag(access, "allow-root-owner"));
-    }
-
-    private static boolean flag(JsonNode access, String key) {
-        JsonNode v = access.get(key);
-        if (v != null && !v.isBoolean()) {
-            throw new IllegalArgumentException("[access] " + key + " must be a boolean");
-        }
-        return v != null && v.asBoolean();
+    /**
+     * {@code [access]} checked as flux-core's connector-local parse_config checks it: each key a
+     * boolean, no other key; {@code private-mode} (for job-list, still to come) is only checked,
+     * and {@code roles} (supplemental roles) is refused as not supported.
+     */
+    static Access from(JsonNode config, int owner) throws ConfigKeyException {
+        ConfigTable t = ConfigTable.of(config, "access")
+                .allowOnly("allow-guest-user", "allow-root-owner", "private-mode", "roles");
+        t.bool("private-mode", false);
+        t.unsupported("roles");
+        return new Access(owner, t.bool("allow-guest-user", false), t.bool("allow-root-owner", false));
     }
 
     /** The rolemask for a peer (with the local role), or NONE if it may not connect. */

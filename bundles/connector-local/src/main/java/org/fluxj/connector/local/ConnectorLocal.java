@@ -15,6 +15,7 @@ import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.msg.Roles;
 import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.FluxModule;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.Severity;
 import org.osgi.service.component.annotations.Component;
@@ -26,6 +27,7 @@ import org.osgi.service.component.annotations.Component;
  * client's credential and route hop, then go to the broker; responses come back through
  * {@code onRouted}, events through one all-topics subscription filtered per client.
  */
+@FluxModule("connector-local")
 @Component(service = BrokerModule.class)
 public final class ConnectorLocal implements BrokerModule {
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
@@ -34,11 +36,6 @@ public final class ConnectorLocal implements BrokerModule {
     private ModuleContext ctx;
     private ServerSocketChannel server;
     private Path socket;
-
-    @Override
-    public String name() {
-        return "connector-local";
-    }
 
     @Override
     public void start(ModuleContext context) throws Exception {

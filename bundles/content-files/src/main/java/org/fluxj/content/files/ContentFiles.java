@@ -8,6 +8,8 @@ import org.fluxj.content.api.ContentException;
 import org.fluxj.content.spi.BackingModule;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.FluxModule;
+import org.fluxj.kernel.api.ModuleArgs;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -17,25 +19,14 @@ import org.osgi.service.component.annotations.Component;
  * {@code content.files.old} until the first checkpoint). Files are synced before a
  * store is answered, unless the statedir is temporary ({@code statedir-cleanup=1}).
  */
+@FluxModule("content-files")
 @Component(service = BrokerModule.class)
 public final class ContentFiles extends BackingModule {
 
     @Override
-    public String name() {
-        return "content-files";
-    }
-
-    @Override
     protected BackingStore open(Path statedir, BlobRef.Algorithm algorithm, boolean cleanup, JsonNode config,
             List<String> args) throws ContentException {
-        boolean truncate = false;
-        for (String arg : args) {
-            if (arg.equals("truncate")) {
-                truncate = true;
-            } else {
-                throw new IllegalArgumentException("content-files: Unknown module option: '" + arg + "'");
-            }
-        }
+        boolean truncate = ModuleArgs.parse(name(), args, "truncate").has("truncate");
         FilesStore.Options d = FilesStore.Options.defaults(algorithm);
         return FilesStore.open(statedir, new FilesStore.Options(algorithm, !cleanup, truncate, d.maxBlob()));
     }

@@ -8,6 +8,8 @@ import org.fluxj.content.api.ContentException;
 import org.fluxj.content.spi.BackingModule;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.FluxModule;
+import org.fluxj.kernel.api.ModuleArgs;
 import org.fluxj.kernel.api.Severity;
 import org.osgi.service.component.annotations.Component;
 
@@ -21,13 +23,9 @@ import org.osgi.service.component.annotations.Component;
  * ({@code statedir-cleanup=1}) synchronous=OFF, which still survives a killed broker but not
  * a crashed machine, and the directory is removed at exit anyway.
  */
+@FluxModule("content-sqlite")
 @Component(service = BrokerModule.class)
 public final class ContentSqlite extends BackingModule {
-
-    @Override
-    public String name() {
-        return "content-sqlite";
-    }
 
     @Override
     protected BackingStore open(Path statedir, BlobRef.Algorithm algorithm, boolean cleanup, JsonNode config,
@@ -40,27 +38,20 @@ public final class ContentSqlite extends BackingModule {
         String sync = configString(config, "content-sqlite", "synchronous");
         JsonNode max = config.path("content-sqlite").path("max_checkpoints");
         int maxCheckpoints = max.isMissingNode() ? o.maxCheckpoints() : max.asInt(-1);
-        boolean truncate = false;
-        for (String arg : args) {
-            if (arg.startsWith("journal_mode=")) {
-                journal = arg.substring(13);
-            } else if (arg.startsWith("synchronous=")) {
-                sync = arg.substring(12);
-            } else if (arg.startsWith("max-checkpoints=")) {
-                try {
-                    maxCheckpoints = Integer.parseInt(arg.substring(16));
-                } catch (NumberFormatException e) {
-                    maxCheckpoints = -1;
-                }
-                if (maxCheckpoints <= 0) {
-                    throw new IllegalArgumentException("content-sqlite: invalid max-checkpoints specified");
-                }
-            } else if (arg.equals("truncate")) {
-                truncate = true;
-            } else {
-                throw new IllegalArgumentException("content-sqlite: Unknown module option: '" + arg + "'");
+        ModuleArgs a = ModuleArgs.parse(name(), args, "journal_mode=", "synchronous=", "max-checkpoints=", "truncate");
+        journal = a.value("journal_mode").orElse(journal);
+        sync = a.value("synchronous").orElse(sync);
+        if (a.has("max-checkpoints")) {
+            try {
+                maxCheckpoints = Integer.parseInt(a.value("max-checkpoints").get());
+            } catch (NumberFormatException e) {
+                maxCheckpoints = -1;
+            }
+            if (maxCheckpoints <= 0) {
+                throw new IllegalArgumentException("content-sqlite: invalid max-checkpoints specified");
             }
         }
+        boolean truncate = a.has("truncate");
         if (maxCheckpoints <= 0) {
             throw new IllegalArgumentException("content-sqlite: invalid max_checkpoints config");
         }

@@ -15,7 +15,10 @@ import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.FluxModule;
+import org.fluxj.kernel.api.ModuleArgs;
 import org.fluxj.kernel.api.ModuleContext;
+import org.fluxj.kernel.api.Request;
 import org.fluxj.kernel.api.RequestException;
 import org.fluxj.kernel.api.Severity;
 import org.osgi.service.component.annotations.Component;
@@ -32,6 +35,7 @@ import org.osgi.service.component.annotations.Component;
  * blobs in memory and answers at once, as flux-core does, and hands them over when one
  * registers.
  */
+@FluxModule("content")
 @Component(service = BrokerModule.class)
 public final class ContentModule implements BrokerModule {
     /** flux-core's blob-size-limit default (1 GiB). */
@@ -51,22 +55,13 @@ public final class ContentModule implements BrokerModule {
     private long flushBatches;
 
     @Override
-    public String name() {
-        return "content";
-    }
-
-    @Override
     public void start(ModuleContext context) throws Exception {
         ctx = context;
-        for (String arg : ctx.args()) {
-            if (arg.startsWith("blob-size-limit=")) {
-                blobSizeLimit = parseU32(arg);
-            } else if (arg.startsWith("purge-target-size=")) {
-                purgeTarget = parseU32(arg);
-            } else if (!arg.startsWith("purge-old-entry=") && !arg.startsWith("flush-batch-limit=")) {
-                throw new IllegalArgumentException("content: unknown module option: '" + arg + "'");
-            }
-        }
+        // purge-old-entry and flush-batch-limit are flux-core's cache tuning, accepted and unused here
+        ModuleArgs args = ModuleArgs.parse(name(), ctx.args(), "blob-size-limit=", "purge-target-size=",
+                "purge-old-entry=", "flush-batch-limit=");
+        blobSizeLimit = parseU32(args, "blob-size-limit", BLOB_SIZE_LIMIT);
+        purgeTarget = parseU32(args, "purge-target-size", PURGE_TARGET_SIZE);
         String hash = ctx.attribute("content.hash").orElse(null);
         if (hash == null) {
             hash = "sha1";
@@ -89,17 +84,19 @@ public final class ContentModule implements BrokerModule {
         ctx.onRequest("content.checkpoint-put", this::checkpointPut);
     }
 
-    private static long parseU32(String arg) {
-        String v = arg.substring(arg.indexOf('=') + 1);
+    private static long parseU32(ModuleArgs args, String key, long dflt) {
+        if (!args.has(key)) {
+            return dflt;
+        }
         try {
-            long n = Long.parseLong(v);
+            long n = Long.parseLong(args.value(key).get());
             if (n >= 0 && n <= 0xffffffffL) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // below
         }
-        throw new IllegalArgumentException("content: error parsing " + arg);
+        throw args.invalid(key);
     }
 
     // ---------------------------------------------------------------- upstream
@@ -211,10 +208,7 @@ public final class ContentModule implements BrokerModule {
     }
 
     private void registerBacking(Message m) throws Exception {
-        String name = m.payloadObject().path("name").asText(null);
-        if (name == null) {
-            throw new RequestException(Errno.EPROTO, null);
-        }
+        String name = Request.of(m).string("name");
         if (ctx.rank() != 0) {
             throw new RequestException(Errno.EINVAL, "content backing store can only be registered on rank 0");
         }
@@ -285,10 +279,7 @@ public final class ContentModule implements BrokerModule {
         if (ctx.rank() == 0 && !backing) {
             throw new RequestException(Errno.ENOSYS, "checkpoint put unavailable, no backing store");
         }
-        JsonNode value = m.payloadObject().get("value");
-        if (value == null) {
-            throw new RequestException(Errno.EPROTO, null);
-        }
+        JsonNode value = Request.of(m).any("value");
         ObjectNode o = Json.object();
         o.set("value", value);
         if (ctx.rank() == 0) {

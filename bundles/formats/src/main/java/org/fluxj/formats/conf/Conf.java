@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,7 +35,13 @@ public final class Conf {
 
     /** The configuration at {@code path}: a directory of {@code *.toml} files, or one file. */
     public static ObjectNode load(Path path) throws FormatException {
+        return read(path).config();
+    }
+
+    /** {@link #load}, with the file each table and key came from. */
+    public static Loaded read(Path path) throws FormatException {
         ObjectNode conf = Json.object();
+        Map<String, String> origins = new HashMap<>();
         try {
             if (Files.isDirectory(path)) {
                 List<Path> files;
@@ -42,12 +49,16 @@ public final class Conf {
                     files = s.filter(p -> p.getFileName().toString().endsWith(".toml")).sorted().toList();
                 }
                 for (Path f : files) {
-                    update(conf, parseToml(Files.readString(f, StandardCharsets.UTF_8), f.toString()));
+                    ObjectNode o = parseToml(Files.readString(f, StandardCharsets.UTF_8), f.toString());
+                    update(conf, o);
+                    recordOrigins(o, "", f.toString(), origins);
                 }
-            } else if (path.getFileName() != null && path.getFileName().toString().endsWith(".json")) {
-                update(conf, Json.parseObject(Files.readString(path, StandardCharsets.UTF_8), path.toString()));
             } else {
-                update(conf, parseToml(Files.readString(path, StandardCharsets.UTF_8), path.toString()));
+                String text = Files.readString(path, StandardCharsets.UTF_8);
+                boolean json = path.getFileName() != null && path.getFileName().toString().endsWith(".json");
+                ObjectNode o = json ? Json.parseObject(text, path.toString()) : parseToml(text, path.toString());
+                update(conf, o);
+                recordOrigins(o, "", path.toString(), origins);
             }
         } catch (NoSuchFileException e) {
             throw new FormatException(name(path) + ": No such file or directory");
@@ -55,7 +66,59 @@ public final class Conf {
             throw new FormatException(name(path) + ": "
                     + FormatException.oneLine(e.getMessage()));
         }
-        return conf;
+        return new Loaded(conf, origins);
+    }
+
+    /** Every table and key of {@code o} (dotted, under {@code prefix}) as set by {@code file}. */
+    private static void recordOrigins(ObjectNode o, String prefix, String file, Map<String, String> origins) {
+        for (Map.Entry<String, JsonNode> e : o.properties()) {
+            String key = prefix + e.getKey();
+            origins.put(key, file);
+            if (e.getValue() instanceof ObjectNode table) {
+                recordOrigins(table, key + ".", file, origins);
+            }
+        }
+    }
+
+    /**
+     * A configuration as read, and for each table and key (dotted: {@code kvs.checkpoint-period})
+     * the file that set it last, so that a refused value can be traced to its file.
+     */
+    public record Loaded(ObjectNode config, Map<String, String> origins) {
+        /** No configuration at all. */
+        public static Loaded empty() {
+            return new Loaded(Json.object(), Map.of());
+        }
+
+        public Loaded {
+            origins = Map.copyOf(origins);
+        }
+
+        /** The file that set {@code key}, or the nearest table around it; null if none did. */
+        public String fileOf(String key) {
+            for (String k = key; !k.isEmpty(); k = k.contains(".") ? k.substring(0, k.lastIndexOf('.')) : "") {
+                String f = origins.get(k);
+                if (f != null) {
+                    return f;
+                }
+            }
+            return null;
+        }
+
+        /** A refused key as one line: {@code FILE: KEY: PROBLEM} (no FILE when no file set it). */
+        public String describe(ConfigKeyException e) {
+            String file = fileOf(e.key());
+            return (file != null ? file + ": " : "") + e.key() + ": " + e.getMessage();
+        }
+
+        /** A module's refusal as one line: {@link #describe} for a refused key, else its message. */
+        public String explain(Throwable refusal) {
+            Throwable t = refusal;
+            while (t.getCause() != null && !(t instanceof ConfigKeyException) && t.getCause() != t) {
+                t = t.getCause();
+            }
+            return t instanceof ConfigKeyException k ? describe(k) : refusal.getMessage();
+        }
     }
 
     /** A path as an error names it: whole, with control characters (which would break the line) as '?'. */

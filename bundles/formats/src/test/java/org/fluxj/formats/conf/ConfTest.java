@@ -55,6 +55,25 @@ class ConfTest {
         assertTrue(e.getMessage().startsWith(json + ": invalid JSON"), e.getMessage());
     }
 
+    @Test
+    void eachKeyIsTracedToTheFileThatSetItLast(@TempDir Path dir) throws Exception {
+        Path a = Files.writeString(dir.resolve("a.toml"), "[kvs]\ncheckpoint-period = \"1h\"\ngc-threshold = 5\n");
+        Path b = Files.writeString(dir.resolve("b.toml"), "[kvs]\ngc-threshold = 0\n");
+        Conf.Loaded c = Conf.read(dir);
+        assertEquals(a.toString(), c.fileOf("kvs.checkpoint-period"));
+        assertEquals(b.toString(), c.fileOf("kvs.gc-threshold"));
+        assertEquals(b.toString(), c.fileOf("kvs"), "the table was last set by b.toml");
+        assertEquals(b.toString(), c.fileOf("kvs.missing"), "an absent key: its table's file");
+        assertEquals(null, c.fileOf("tbon.topo"));
+        assertEquals(b + ": kvs.gc-threshold: must be at least 1",
+                c.describe(new ConfigKeyException("kvs.gc-threshold", "must be at least 1")));
+        assertEquals("tbon.topo: must be a string",
+                c.describe(new ConfigKeyException("tbon.topo", "must be a string")));
+        Conf.Loaded one = Conf.read(a);
+        assertEquals(a.toString(), one.fileOf("kvs.gc-threshold"));
+        assertEquals(Conf.load(dir), c.config());
+    }
+
     @Property(tries = 300)
     void anyTextParsesOrIsRefusedCleanly(@ForAll String text) {
         try {

@@ -1,5 +1,8 @@
 package org.fluxj.kernel.api;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * A broker module (RFC 5): a Declarative Services component that provides this service. The
  * kernel calls it only on the module's own thread, so a module needs no locks. Requests whose
@@ -7,8 +10,18 @@ package org.fluxj.kernel.api;
  */
 public interface BrokerModule {
 
-    /** The module's name, which is also its service name ({@code kvs}, {@code heartbeat}). */
-    String name();
+    /**
+     * The module's name, which is also its service name ({@code kvs}, {@code heartbeat}): the
+     * class's {@link FluxModule} annotation. Only the kernel's built-in modules, which are not
+     * bundles of their own, override it.
+     */
+    default String name() {
+        FluxModule declared = getClass().getAnnotation(FluxModule.class);
+        if (declared == null) {
+            throw new IllegalStateException(getClass().getName() + " declares no @FluxModule name");
+        }
+        return declared.value();
+    }
 
     /**
      * Starts the module: register message handlers and read configuration here. A module that
@@ -22,8 +35,8 @@ public interface BrokerModule {
      * final root checkpoint here). Requests arriving meanwhile are still handled. The module is
      * stopped when the returned stage completes, however it completes.
      */
-    default java.util.concurrent.CompletionStage<Void> drain() {
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    default CompletionStage<Void> drain() {
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Stops the module before it is unloaded; its handlers and services are already gone. */

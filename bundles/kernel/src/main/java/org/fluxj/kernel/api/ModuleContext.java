@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.msg.MessageFlags;
+import org.fluxj.formats.msg.Roles;
 
 /**
  * A module's handle on its broker. Every method is to be called on the module's own thread
@@ -34,14 +36,22 @@ public interface ModuleContext {
 
     /** {@link #onRequest(String, int, RequestHandler)} for the instance owner only. */
     default void onRequest(String topicGlob, RequestHandler handler) {
-        onRequest(topicGlob, org.fluxj.formats.msg.Roles.OWNER, handler);
+        onRequest(topicGlob, Roles.OWNER, handler);
     }
 
     /** Routes requests for another service name to this module (besides {@link #name()}). */
     void registerService(String service);
 
     /** Responds to a request with a JSON payload (or none if {@code payload} is null). */
-    void respond(Message request, JsonNode payload);
+    default void respond(Message request, JsonNode payload) {
+        if (!request.isNoResponse()) {
+            Message.Builder b = Message.responseTo(request);
+            if (payload != null) {
+                b.payloadJson(payload);
+            }
+            send(b.build());
+        }
+    }
 
     /**
      * Responds to a request with a raw payload (flux_respond_raw), as RFC 10's content
@@ -58,12 +68,36 @@ public interface ModuleContext {
     }
 
     /** Responds to a request with an error (RFC 6); {@code text} may be null. */
-    void respondError(Message request, int errnum, String text);
+    default void respondError(Message request, int errnum, String text) {
+        if (!request.isNoResponse()) {
+            send(Message.errorResponse(request, errnum, text));
+        }
+    }
 
     // ---------------------------------------------------------------- clients of other services
 
-    /** Sends a request to {@code topic} on {@code nodeid} ({@code Message.NODEID_ANY} for the nearest). */
-    Rpc rpc(String topic, int nodeid, JsonNode payload, int flags);
+    /**
+     * Sends a request to {@code topic} on {@code nodeid} ({@code Message.NODEID_ANY} for the
+     * nearest, {@code NODEID_UPSTREAM} for the nearest above this rank); {@code flags} may hold
+     * STREAMING or NORESPONSE.
+     */
+    default Rpc rpc(String topic, int nodeid, JsonNode payload, int flags) {
+        Message.Builder b = Message.request(topic);
+        if (nodeid == Message.NODEID_UPSTREAM) { // RFC 3: the sender's rank, flagged upstream
+            b.nodeid(rank()).setFlags(MessageFlags.UPSTREAM);
+        } else {
+            b.nodeid(nodeid);
+        }
+        if (payload != null) {
+            b.payloadJson(payload);
+        }
+        if ((flags & MessageFlags.NORESPONSE) != 0) {
+            b.noResponse();
+        } else if ((flags & MessageFlags.STREAMING) != 0) {
+            b.streaming();
+        }
+        return rpc(b.build());
+    }
 
     default Rpc rpc(String topic, JsonNode payload) {
         return rpc(topic, Message.NODEID_ANY, payload, 0);
@@ -76,8 +110,20 @@ public interface ModuleContext {
      */
     Rpc rpc(Message request);
 
-    /** Publishes an event (sequenced at rank 0 and delivered to every broker, RFC 3). */
-    void publish(String topic, JsonNode payload, int flags);
+    /**
+     * Publishes an event (sequenced at rank 0 and delivered to every broker, RFC 3);
+     * {@code flags} may hold PRIVATE.
+     */
+    default void publish(String topic, JsonNode payload, int flags) {
+        Message.Builder b = Message.event(topic);
+        if (payload != null) {
+            b.payloadJson(payload);
+        }
+        if ((flags & MessageFlags.PRIVATE) != 0) {
+            b.makePrivate();
+        }
+        send(b.build());
+    }
 
     /**
      * Receives events whose topic starts with {@code prefix} (flux-core's subscription match)

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.conf.Conf;
 import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.msg.Errno;
@@ -154,8 +155,8 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         try {
             params = BrokerParams.from(context::getProperty);
             setCmdlineAttributes();
-            ObjectNode conf = config();
-            Bootstrap.BootInfo info = bootInfo(conf);
+            Conf.Loaded conf = config();
+            Bootstrap.BootInfo info = bootInfo(conf.config());
             rank = info.rank();
             size = info.size();
             initAttributes(info);
@@ -163,7 +164,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             configureLog();
             int owner = ownerUid();
             router = new Router(brokerThread, rank, owner, log);
-            HostServices hs = new HostServices(router, attrs, log, () -> config.current(), timers, rank, size);
+            HostServices hs = new HostServices(router, attrs, log, () -> config.loaded(), timers, rank, size);
             config = new ConfigService(params.configPath(), conf, this::configTargets);
             modules = new ModuleManager(hs, context, moduleDir());
             modules.registerBuiltin("heartbeat", Heartbeat::new);
@@ -221,8 +222,8 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     }
 
     /** flux-core's parse_config: the files of {@code -c} (or FLUX_CONF_DIR), then each {@code --conf}. */
-    private ObjectNode config() throws FormatException {
-        ObjectNode conf;
+    private Conf.Loaded config() throws FormatException {
+        Conf.Loaded conf;
         try {
             conf = ConfigLoader.load(params.configPath());
         } catch (FormatException e) {
@@ -230,7 +231,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         }
         for (String value : params.conf()) {
             try {
-                org.fluxj.formats.conf.Conf.update(conf, value);
+                Conf.update(conf.config(), value);
             } catch (FormatException e) {
                 throw new FormatException("--conf: " + e.getMessage());
             }

@@ -1,10 +1,8 @@
 package org.fluxj.kernel.broker;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.conf.Conf;
-import org.fluxj.formats.json.Json;
 
 /**
  * Reads the broker configuration as flux-broker(1) {@code --config-path} says: a directory's
@@ -16,10 +14,11 @@ final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    static ObjectNode load(String configPath) throws FormatException {
+    /** The configuration, with the file each key came from (to name it when a key is refused). */
+    static Conf.Loaded load(String configPath) throws FormatException {
         if (configPath == null || configPath.isEmpty()) {
-            return Json.object();
+            return Conf.Loaded.empty();
         }
-        return Conf.load(Path.of(configPath));
+        return Conf.read(Path.of(configPath));
     }
 }

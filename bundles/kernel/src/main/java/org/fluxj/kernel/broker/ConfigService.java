@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.conf.Conf;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.msg.MessageFlags;
@@ -43,13 +45,14 @@ final class ConfigService implements BrokerModule {
 
     private final String path;
     private final Supplier<List<? extends Target>> targets;
-    private volatile ObjectNode current;
+    /** The configuration in effect, with the file each key came from. */
+    private volatile Conf.Loaded current;
     private final List<Message> getters = new ArrayList<>();
     /** Changes run one after another, each when the last has finished. */
     private CompletableFuture<Void> busy = CompletableFuture.completedFuture(null);
     private ModuleContext ctx;
 
-    ConfigService(String path, ObjectNode initial, Supplier<List<? extends Target>> targets) {
+    ConfigService(String path, Conf.Loaded initial, Supplier<List<? extends Target>> targets) {
         this.path = path;
         this.current = initial;
         this.targets = targets;
@@ -57,6 +60,11 @@ final class ConfigService implements BrokerModule {
 
     /** The configuration in effect; read from any thread. */
     ObjectNode current() {
+        return current.config();
+    }
+
+    /** {@link #current}, with the file each key came from. */
+    Conf.Loaded loaded() {
         return current;
     }
 
@@ -75,7 +83,7 @@ final class ConfigService implements BrokerModule {
     }
 
     private void get(Message m) {
-        ctx.respond(m, current);
+        ctx.respond(m, current.config());
         if (m.isStreaming()) {
             getters.add(m);
         }
@@ -97,7 +105,7 @@ final class ConfigService implements BrokerModule {
             throw new RequestException(Errno.EPROTO, "error decoding config.load request");
         }
         leaderOnly();
-        change(m, conf);
+        change(m, new Conf.Loaded(conf, Map.of()));
     }
 
     private void reload(Message m) throws RequestException {
@@ -106,7 +114,7 @@ final class ConfigService implements BrokerModule {
             ctx.respond(m, null);
             return;
         }
-        ObjectNode conf;
+        Conf.Loaded conf;
         try {
             conf = ConfigLoader.load(path);
         } catch (FormatException e) {
@@ -122,7 +130,7 @@ final class ConfigService implements BrokerModule {
     }
 
     /** Applies {@code conf} after the changes before it, then answers {@code request}. */
-    private void change(Message request, ObjectNode conf) {
+    private void change(Message request, Conf.Loaded conf) {
         apply(conf).whenComplete((v, e) -> ctx.execute(() -> {
             if (e == null) {
                 ctx.respond(request, null);
@@ -136,10 +144,11 @@ final class ConfigService implements BrokerModule {
      * Queues a change: when its turn comes, unless it is the configuration already in effect,
      * every target is offered it; completes once it is in effect, fails if one refused it.
      */
-    CompletableFuture<Void> apply(ObjectNode conf) {
+    CompletableFuture<Void> apply(Conf.Loaded conf) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         busy = busy.handle((v, e) -> null).thenCompose(v -> {
-            if (conf.equals(current)) {
+            if (conf.config().equals(current.config())) {
+                current = conf; // same values, perhaps from other files now
                 done.complete(null);
                 return done;
             }
@@ -150,7 +159,7 @@ final class ConfigService implements BrokerModule {
                 }
                 current = conf;
                 for (Message g : getters) {
-                    ctx.respond(g, conf);
+                    ctx.respond(g, conf.config());
                 }
                 done.complete(null);
             }));
@@ -160,16 +169,17 @@ final class ConfigService implements BrokerModule {
     }
 
     /** Offers {@code conf} to each target in turn; on a refusal, gives those that took it the old one back. */
-    private CompletableFuture<Void> updateAll(ObjectNode conf) {
+    private CompletableFuture<Void> updateAll(Conf.Loaded loaded) {
+        ObjectNode conf = loaded.config();
         List<? extends Target> all = List.copyOf(targets.get());
-        ObjectNode old = current;
+        ObjectNode old = current.config();
         List<Target> took = new ArrayList<>();
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (Target t : all) {
             chain = chain.thenCompose(v -> t.update(conf).handle((w, e) -> {
                 if (e != null) {
                     throw new CompletionException(new RequestException(Errno.EINVAL,
-                            "error updating " + t.name() + ": " + reason(e)));
+                            "error updating " + t.name() + ": " + loaded.explain(unwrap(e))));
                 }
                 took.add(t);
                 return null;
@@ -197,7 +207,8 @@ final class ConfigService implements BrokerModule {
             CompletableFuture<Void> f;
             try {
                 JsonNode o = m.payloadJson();
-                f = o instanceof ObjectNode conf ? apply(conf)
+                // the parent's files are not ours to name: its keys come without them
+                f = o instanceof ObjectNode conf ? apply(new Conf.Loaded(conf, Map.of()))
                         : CompletableFuture.failedFuture(new FormatException("parent config is not an object"));
             } catch (FormatException e) {
                 f = CompletableFuture.failedFuture(e);
@@ -223,10 +234,15 @@ final class ConfigService implements BrokerModule {
         });
     }
 
-    private static String reason(Throwable e) {
+    private static Throwable unwrap(Throwable e) {
         while (e instanceof CompletionException && e.getCause() != null) {
             e = e.getCause();
         }
+        return e;
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable e = unwrap(failure);
         String m = e.getMessage();
         if (m == null && e instanceof RequestException r) {
             m = r.errno().message();

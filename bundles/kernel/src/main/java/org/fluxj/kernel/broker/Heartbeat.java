@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.ModuleArgs;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.Severity;
 
@@ -30,10 +31,9 @@ final class Heartbeat implements BrokerModule {
     public void start(ModuleContext context) throws FormatException {
         ctx = context;
         double p = period(ctx.config());
-        for (String arg : ctx.args()) {
-            if (arg.startsWith("period=")) {
-                p = Fsd.parse(arg.substring(7));
-            }
+        ModuleArgs args = ModuleArgs.parse(name(), ctx.args(), "period=");
+        if (args.has("period")) {
+            p = Fsd.parse(args.value("period").get());
         }
         setPeriod(p);
         ctx.onConfigReload(m -> {

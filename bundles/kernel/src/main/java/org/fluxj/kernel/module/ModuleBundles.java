@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
+import org.fluxj.kernel.api.FluxModule;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -19,7 +20,7 @@ import org.osgi.framework.BundleException;
  */
 final class ModuleBundles {
     /** The manifest header naming the broker module a bundle provides. */
-    static final String HEADER = "Flux-Module";
+    static final String HEADER = FluxModule.HEADER;
 
     private final BundleContext context;
     private final List<Path> searchPath;

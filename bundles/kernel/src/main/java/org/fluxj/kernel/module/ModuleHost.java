@@ -17,10 +17,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.conf.ConfigKeyException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
-import org.fluxj.formats.msg.MessageFlags;
 import org.fluxj.formats.msg.MessageType;
 import org.fluxj.formats.msg.Roles;
 import org.fluxj.kernel.Attributes.AttrException;
@@ -28,6 +28,7 @@ import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.MessageHandler;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.RequestException;
+import org.fluxj.kernel.api.TopicGlob;
 import org.fluxj.kernel.api.RequestHandler;
 import org.fluxj.kernel.api.Rpc;
 import org.fluxj.kernel.api.Severity;
@@ -118,6 +119,10 @@ public final class ModuleHost implements ModuleContext, Endpoint {
                     module.start(this);
                     state = RUNNING;
                     done.complete(null);
+                } catch (ConfigKeyException e) {
+                    teardown();
+                    // the refused key, with the file it came from: FILE: KEY: PROBLEM
+                    done.completeExceptionally(new FormatException(services.config().get().describe(e)));
                 } catch (Throwable e) {
                     teardown();
                     done.completeExceptionally(e);
@@ -310,12 +315,9 @@ public final class ModuleHost implements ModuleContext, Endpoint {
         }
         try {
             h.handler.handle(m);
-        } catch (RequestException e) {
-            respondError(m, e.errno().number(), e.getMessage());
-        } catch (FormatException e) {
-            respondError(m, Errno.EPROTO.number(), e.getMessage());
         } catch (Exception e) {
-            respondError(m, Errno.EINVAL.number(), e.getMessage());
+            RequestException answer = RequestException.of(e);
+            respondError(m, answer.errno().number(), answer.getMessage());
         }
     }
 
@@ -500,59 +502,11 @@ public final class ModuleHost implements ModuleContext, Endpoint {
         });
     }
 
-    @Override
-    public void respond(Message request, JsonNode payload) {
-        if (request.isNoResponse()) {
-            return;
-        }
-        Message.Builder b = Message.responseTo(request);
-        if (payload != null) {
-            b.payloadJson(payload);
-        }
-        send(b.build());
-    }
-
     /** Responds with a string payload (flux_respond with a string), as log.dmesg does. */
     public void respondString(Message request, String payload) {
         if (!request.isNoResponse()) {
             send(Message.responseTo(request).payloadString(payload).build());
         }
-    }
-
-    @Override
-    public void respondError(Message request, int errnum, String text) {
-        if (!request.isNoResponse()) {
-            send(Message.errorResponse(request, errnum, text));
-        }
-    }
-
-    @Override
-    public Rpc rpc(String topic, int nodeid, JsonNode payload, int flags) {
-        Message.Builder b = Message.request(topic);
-        if (nodeid == Message.NODEID_UPSTREAM) { // RFC 3: the sender's rank, flagged upstream
-            b.nodeid(services.rank()).setFlags(MessageFlags.UPSTREAM);
-        } else {
-            b.nodeid(nodeid);
-        }
-        if (payload != null) {
-            b.payloadJson(payload);
-        }
-        if ((flags & MessageFlags.NORESPONSE) != 0) {
-            b.noResponse();
-            send(b.build());
-            return new ModuleRpc(this, 0);
-        }
-        int tag = nextMatchtag++;
-        if (nextMatchtag == 0) {
-            nextMatchtag = 1;
-        }
-        if ((flags & MessageFlags.STREAMING) != 0) {
-            b.streaming();
-        }
-        ModuleRpc rpc = new ModuleRpc(this, tag);
-        rpcs.put(tag, rpc);
-        send(b.matchtag(tag).build());
-        return rpc;
     }
 
     @Override
@@ -572,18 +526,6 @@ public final class ModuleHost implements ModuleContext, Endpoint {
         rpcs.put(tag, rpc);
         send(request.toBuilder().matchtag(tag).build());
         return rpc;
-    }
-
-    @Override
-    public void publish(String topic, JsonNode payload, int flags) {
-        Message.Builder b = Message.event(topic);
-        if (payload != null) {
-            b.payloadJson(payload);
-        }
-        if ((flags & MessageFlags.PRIVATE) != 0) {
-            b.makePrivate();
-        }
-        send(b.build());
     }
 
     @Override
@@ -638,7 +580,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     @Override
     public JsonNode config() {
         JsonNode c = config;
-        return c != null ? c : services.config().get();
+        return c != null ? c : services.config().get().config();
     }
 
     @Override

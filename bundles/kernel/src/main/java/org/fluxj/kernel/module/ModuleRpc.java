@@ -3,7 +3,6 @@ package org.fluxj.kernel.module;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-import org.fluxj.formats.FormatException;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.kernel.api.RequestException;
@@ -45,7 +44,7 @@ final class ModuleRpc implements Rpc {
     /** Takes one response; returns true when no more will come. */
     boolean accept(Message m) {
         if (m.errnum() != 0) {
-            RequestException e = error(m);
+            RequestException e = RequestException.of(m);
             if (each != null && m.errnum() == Errno.ENODATA.number()) {
                 end.complete(null);
             } else {
@@ -66,16 +65,5 @@ final class ModuleRpc implements Rpc {
         RequestException e = new RequestException(errno, text);
         response.completeExceptionally(e);
         end.completeExceptionally(e);
-    }
-
-    static RequestException error(Message m) {
-        Errno errno = Errno.of(m.errnum());
-        String text;
-        try {
-            text = m.errorString();
-        } catch (FormatException e) {
-            text = null;
-        }
-        return new RequestException(errno == null ? Errno.EINVAL : errno, text);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.conf.Conf;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
@@ -85,8 +87,8 @@ class ConfigServiceTest {
 
     private void start(int rank, String path, String initial) throws Exception {
         router = new Router(brokerThread, rank, 1000, (s, a, t) -> { });
-        service = new ConfigService(path, Json.parseObject(initial, "initial"), () -> targets);
-        HostServices hs = new HostServices(router, new Attributes(), (s, a, t) -> { }, () -> service.current(),
+        service = new ConfigService(path, new Conf.Loaded(Json.parseObject(initial, "initial"), Map.of()), () -> targets);
+        HostServices hs = new HostServices(router, new Attributes(), (s, a, t) -> { }, () -> service.loaded(),
                 timers, rank, 1);
         new ModuleHost("config", service, List.of(), hs, brokerThread, "builtin").start().get(30, TimeUnit.SECONDS);
         router.attach(client);

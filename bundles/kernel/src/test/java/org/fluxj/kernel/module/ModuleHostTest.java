@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import org.fluxj.formats.json.Json;
+import org.fluxj.formats.conf.Conf;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.msg.Roles;
 import org.fluxj.kernel.Attributes;
@@ -43,7 +43,7 @@ class ModuleHostTest {
         };
         router.attach(sink);
         router.addService("sink", sink.uuid(), e -> { });
-        HostServices services = new HostServices(router, new Attributes(), (s, a, t) -> { }, Json::object,
+        HostServices services = new HostServices(router, new Attributes(), (s, a, t) -> { }, Conf.Loaded::empty,
                 timers, 0, 1);
         CompletableFuture<String> retried = new CompletableFuture<>();
         BrokerModule module = new BrokerModule() {
@@ -71,7 +71,7 @@ class ModuleHostTest {
     @Test
     void eventsFromGuestsReachOnlyHandlersThatAdmitThem() throws Exception {
         Router router = new Router(Runnable::run, 0, 1000, (s, a, t) -> { });
-        HostServices services = new HostServices(router, new Attributes(), (s, a, t) -> { }, Json::object,
+        HostServices services = new HostServices(router, new Attributes(), (s, a, t) -> { }, Conf.Loaded::empty,
                 timers, 0, 1);
         BlockingQueue<String> seen = new LinkedBlockingQueue<>();
         BrokerModule module = new BrokerModule() {

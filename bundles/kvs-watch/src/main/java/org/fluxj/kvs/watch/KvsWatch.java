@@ -31,7 +31,9 @@ import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.KeyPath;
 import org.fluxj.formats.treeobj.TreeObj;
 import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.FluxModule;
 import org.fluxj.kernel.api.ModuleContext;
+import org.fluxj.kernel.api.Request;
 import org.fluxj.kernel.api.RequestException;
 import org.fluxj.kernel.api.Severity;
 import org.osgi.service.component.annotations.Component;
@@ -51,6 +53,7 @@ import org.osgi.service.component.annotations.Component;
  * <p>Each lookup is made with the watcher's credential, at the root of the commit that caused
  * it, one at a time per watcher, so responses come in commit order and none is skipped.
  */
+@FluxModule("kvs-watch")
 @Component(service = BrokerModule.class)
 public final class KvsWatch implements BrokerModule {
     private static final int WATCH_FLAGS = WATCH_FULL | WATCH_UNIQ | WATCH_APPEND | WATCH_INITIAL_SENTINEL;
@@ -96,11 +99,6 @@ public final class KvsWatch implements BrokerModule {
     private final Map<String, Watcher> watchers = new LinkedHashMap<>();
 
     @Override
-    public String name() {
-        return "kvs-watch";
-    }
-
-    @Override
     public void start(ModuleContext context) throws FormatException {
         ctx = context;
         algorithm = BlobRef.Algorithm.byName(ctx.attribute("content.hash").orElse("sha1"));
@@ -121,15 +119,10 @@ public final class KvsWatch implements BrokerModule {
     // ---------------------------------------------------------------- requests
 
     private void lookup(Message m) throws Exception {
-        ObjectNode o = m.payloadObject();
-        JsonNode ns = o.get("namespace");
-        JsonNode key = o.get("key");
-        JsonNode flagsNode = o.get("flags");
-        if (ns == null || !ns.isTextual() || key == null || !key.isTextual() || flagsNode == null
-                || !flagsNode.isIntegralNumber()) {
-            throw new RequestException(Errno.EPROTO, "kvs-watch.lookup needs namespace, key and flags");
-        }
-        int flags = flagsNode.asInt();
+        Request r = Request.of(m);
+        String ns = r.string("namespace");
+        String key = r.string("key");
+        int flags = r.integer("flags");
         if ((flags & WATCH) != 0 && !m.isStreaming()) {
             throw new RequestException(Errno.EPROTO, "KVS watch request rejected without streaming RPC flag");
         }
@@ -145,10 +138,10 @@ public final class KvsWatch implements BrokerModule {
         if ((flags & WATCH_APPEND) == 0 && (flags & WATCH_INITIAL_SENTINEL) != 0) {
             throw new RequestException(Errno.EINVAL, "Must set KVS watch append flag with initial sentinel flag");
         }
-        if (key.asText().isEmpty()) {
+        if (key.isEmpty()) {
             throw new RequestException(Errno.EINVAL, "empty key");
         }
-        Watcher w = new Watcher(m, key.asText(), ns.asText(), flags);
+        Watcher w = new Watcher(m, key, ns, flags);
         if (watchers.putIfAbsent(w.id(), w) != null) {
             throw new RequestException(Errno.EEXIST, "a watch with this matchtag is already active");
         }
@@ -327,11 +320,8 @@ public final class KvsWatch implements BrokerModule {
     }
 
     private void cancel(Message m) throws Exception {
-        JsonNode tag = m.payloadObject().get("matchtag");
-        if (tag == null || !tag.isIntegralNumber()) {
-            throw new RequestException(Errno.EPROTO, "kvs-watch.cancel needs a matchtag");
-        }
-        Watcher w = watchers.get(m.routeFirst() + ":" + tag.asInt());
+        int tag = Request.of(m).integer("matchtag");
+        Watcher w = watchers.get(m.routeFirst() + ":" + tag);
         if (w != null && w.request.userid() == m.userid()) {
             finish(w, Errno.ENODATA.number(), null);
         }

@@ -9,6 +9,7 @@ import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.msg.MessageFlags;
 import org.fluxj.formats.msg.Roles;
 import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.FluxModule;
 import org.fluxj.kernel.api.ModuleContext;
 import org.osgi.service.component.annotations.Component;
 
@@ -22,6 +23,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code {"min_lines": N}} the answer waits until this instance has received N lines.
  * The first load argument, if any, is the label (default {@code bgmod-ticker}).
  */
+@FluxModule("bgmod")
 @Component(service = BrokerModule.class)
 public final class BgModule implements BrokerModule {
     private static final int STDOUT = 1;
@@ -38,11 +40,6 @@ public final class BgModule implements BrokerModule {
     private String error;
     private boolean stopping;
     private final List<Message> waiting = new ArrayList<>();
-
-    @Override
-    public String name() {
-        return "bgmod";
-    }
 
     @Override
     public void start(ModuleContext context) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Roles;
 import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.FluxModule;
 import org.fluxj.kernel.api.ModuleContext;
 import org.osgi.service.component.annotations.Component;
 
@@ -12,13 +13,9 @@ import org.osgi.service.component.annotations.Component;
  * arguments; {@code testmod.hold} is never answered (a request the module still holds when it
  * is unloaded); loaded with the argument {@code fail} it throws in start, as a broken module.
  */
+@FluxModule("testmod")
 @Component(service = BrokerModule.class)
 public final class TestModule implements BrokerModule {
-
-    @Override
-    public String name() {
-        return "testmod";
-    }
 
     @Override
     public void start(ModuleContext ctx) {

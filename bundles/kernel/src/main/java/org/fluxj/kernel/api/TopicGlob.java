@@ -1,13 +1,13 @@
-package org.fluxj.kernel.module;
+package org.fluxj.kernel.api;
 
 import java.util.regex.Pattern;
 
 /** A topic glob as flux-core's message handlers match them with fnmatch(3): '*', '?'. */
-final class TopicGlob {
+public final class TopicGlob {
     private final String glob;
     private final Pattern pattern;
 
-    TopicGlob(String glob) {
+    public TopicGlob(String glob) {
         this.glob = glob;
         StringBuilder re = new StringBuilder();
         for (char c : glob.toCharArray()) {
@@ -20,7 +20,7 @@ final class TopicGlob {
         this.pattern = glob.indexOf('*') < 0 && glob.indexOf('?') < 0 ? null : Pattern.compile(re.toString());
     }
 
-    boolean matches(String topic) {
+    public boolean matches(String topic) {
         return pattern == null ? glob.equals(topic) : topic != null && pattern.matcher(topic).matches();
     }
 

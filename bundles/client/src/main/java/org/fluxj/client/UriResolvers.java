@@ -1,11 +1,11 @@
 package org.fluxj.client;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import org.fluxj.formats.proc.Identity;
 
 /**
  * flux-core's FluxURIResolver: a TARGET with no scheme is a job id; {@code local://} and
@@ -81,7 +81,7 @@ public final class UriResolvers {
         if (uri.startsWith("ssh://")) {
             return uri;
         } else if (uri.startsWith("local://")) {
-            return "ssh://" + InetAddress.getLocalHost().getHostName() + uri.substring("local://".length());
+            return "ssh://" + Identity.hostname() + uri.substring("local://".length());
         }
         throw new IOException("Cannot convert JobURI with scheme " + scheme(uri) + " to remote");
     }

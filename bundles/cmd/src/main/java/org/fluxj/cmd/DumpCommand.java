@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.proc.Identity;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
@@ -44,8 +45,8 @@ final class DumpCommand extends FluxCommand {
         }
         Snapshot snapshot = snapshot();
         ArchiveProgress progress = new ArchiveProgress(err(), handle(), "dump", "archived", !quiet && !verbose, sdNotify);
-        int uid = processId("uid");
-        int gid = processId("gid");
+        int uid = Identity.uid();
+        int gid = Identity.gid();
         long mtime = snapshot.time();
         try (TarArchiveOutputStream tar = KvsArchive.create(outfile)) {
             KvsTreeWalk walk = new KvsTreeWalk(new BlobLoader(handle(), noCache, maxreqs), new KvsTreeWalk.Visitor() {

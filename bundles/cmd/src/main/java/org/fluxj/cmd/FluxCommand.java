@@ -3,8 +3,6 @@ package org.fluxj.cmd;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fluxj.client.FluxException;
 import org.fluxj.client.Handle;
@@ -123,11 +121,6 @@ public abstract class FluxCommand implements Callable<Integer> {
 
     protected PrintWriter err() {
         return spec.commandLine().getErr();
-    }
-
-    /** This process's {@code "uid"} or {@code "gid"}, as getuid()/getgid(): the owner of /proc/self. */
-    static int processId(String kind) throws IOException {
-        return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:" + kind)).intValue();
     }
 
     /**

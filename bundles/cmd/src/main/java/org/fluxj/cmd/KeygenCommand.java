@@ -1,7 +1,6 @@
 package org.fluxj.cmd;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fluxj.formats.curve.CurveCert;
+import org.fluxj.formats.proc.Identity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,7 +49,7 @@ final class KeygenCommand extends FluxCommand {
             int eq = kv.indexOf('=');
             m.putIfAbsent(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
         }
-        String host = hostname();
+        String host = Identity.hostname();
         m.putIfAbsent("name", host); // logged by the broker when a peer presents this certificate
         m.putIfAbsent("keygen.hostname", host);
         m.putIfAbsent("keygen.time",
@@ -76,26 +76,9 @@ final class KeygenCommand extends FluxCommand {
         return 0;
     }
 
-    /** gethostname(2): the kernel's host name, without a DNS lookup where Linux offers it. */
-    private static String hostname() {
-        try {
-            String h = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
-            if (!h.isEmpty()) {
-                return h;
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: fall through
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
-    }
-
     private static String uid() {
         try {
-            return String.valueOf(processId("uid"));
+            return String.valueOf(Identity.uid());
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }

@@ -1,7 +1,6 @@
 package org.fluxj.cmd;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import org.fluxj.formats.FormatException;
 import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.formats.hwloc.Topology;
 import org.fluxj.formats.idset.IdSet;
+import org.fluxj.formats.proc.Identity;
 import org.fluxj.formats.rset.ResourceSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -146,13 +146,7 @@ final class REncodeCommand extends FluxCommand {
     }
 
     private static Hostlist localHosts(int n) throws IOException {
-        String host;
-        Path p = Path.of("/proc/sys/kernel/hostname");
-        if (Files.isReadable(p)) {
-            host = Files.readString(p, StandardCharsets.UTF_8).strip();
-        } else {
-            host = InetAddress.getLocalHost().getHostName();
-        }
+        String host = Identity.hostname();
         Hostlist hl = new Hostlist();
         try {
             for (int i = 0; i < n; i++) {

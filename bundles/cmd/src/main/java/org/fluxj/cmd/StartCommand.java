@@ -16,6 +16,7 @@ import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.formats.idset.IdSet;
+import org.fluxj.formats.proc.Identity;
 import org.fluxj.formats.taskmap.TaskMap;
 import org.fluxj.formats.proc.DefaultSignals;
 import org.fluxj.pmi.LocalPmiService;
@@ -248,7 +249,7 @@ final class StartCommand extends FluxCommand {
         }
         try {
             int owner = ((Number) Files.getAttribute(p, "unix:uid")).intValue();
-            int me = processId("uid");
+            int me = Identity.uid();
             if (owner != me) {
                 throw fail("%s: not owned by you", target);
             }

@@ -1,11 +1,12 @@
 package org.fluxj.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.fluxj.kernel.api.BrokerModule;
 
 /**
- * The seam for bootstrap methods other than the singleton (PMI for {@code flux start}, a
- * {@code [bootstrap]} table for a configured system instance). A bootstrap bundle package
- * provides one as a DS service; the broker picks the method (the framework property
+ * The seam for bootstrap methods: the singleton, PMI for {@code flux start}, a
+ * {@code [bootstrap]} table for a configured system instance. The overlay bundle provides
+ * each as a DS service; the broker picks the method (the framework property
  * {@code fluxj.boot-method} if the launcher names one, else "config" when the configuration has
  * a {@code [bootstrap]} table, else "simple" when a PMI server is named in the environment, else
  * the singleton), waits for the service whose {@link #method()} it is, then calls {@link #boot}
@@ -28,11 +29,17 @@ public interface Bootstrap {
     /**
      * What a bootstrap found: this broker's rank, the instance size and its hosts (RFC 29), and
      * the overlay it set up for them (null for a singleton). The broker attaches that overlay
-     * and routes through it (see {@link OverlayPort}).
+     * and routes through it (see {@link OverlayPort}). {@code services} is the {@code overlay.*}
+     * service of a broker without an overlay (the overlay's own {@link OverlayPort#services()}
+     * otherwise), or null.
      */
-    record BootInfo(int rank, int size, String hostlist, OverlayPort overlay) {
+    record BootInfo(int rank, int size, String hostlist, OverlayPort overlay, BrokerModule services) {
         public BootInfo(int rank, int size, String hostlist) {
-            this(rank, size, hostlist, null);
+            this(rank, size, hostlist, null, null);
+        }
+
+        public BootInfo(int rank, int size, String hostlist, OverlayPort overlay) {
+            this(rank, size, hostlist, overlay, null);
         }
     }
 }

@@ -33,7 +33,6 @@ public final class PmiSimpleServer {
     private final List<Connection> inBarrier = new ArrayList<>();
     private final List<Connection> inSpawn = new ArrayList<>();
     private BiConsumer<Integer, String> trace;
-    private BiConsumer<Integer, String> warn = (rank, msg) -> { };
 
     /**
      * @param localSize how many clients of this server enter each barrier
@@ -58,10 +57,6 @@ public final class PmiSimpleServer {
         this.trace = trace;
     }
 
-    /** Receives warnings (failed sends, suspicious clients) with the client's rank. */
-    public synchronized void setWarn(BiConsumer<Integer, String> warn) {
-        this.warn = warn;
-    }
 
     public int universeSize() {
         return universeSize;
@@ -103,12 +98,8 @@ public final class PmiSimpleServer {
                 if (version < 0 || subversion < 0) {
                     throw protocol(buf);
                 }
-                if (version < 1 || (version == 1 && subversion < 1)) {
-                    respond(client, "cmd=response_to_init rc=-1\n");
-                } else if (version == 2) {
-                    if (client.rank() == 0) {
-                        warn.accept(client.rank(), "is application unintentionally using slurm libpmi2.so?");
-                    }
+                // below 1.1, or PMI-2 (slurm's libpmi2.so): refused
+                if (version < 1 || (version == 1 && subversion < 1) || version == 2) {
                     respond(client, "cmd=response_to_init rc=-1\n");
                 } else {
                     respond(client, "cmd=response_to_init rc=0 pmi_version=1 pmi_subversion=1\n");
@@ -228,7 +219,7 @@ public final class PmiSimpleServer {
         try {
             client.send(resp);
         } catch (IOException e) {
-            warn.accept(client.rank(), "error sending response: " + e.getMessage());
+            // the client is gone; its connection's end is handled where it is read
         }
     }
 

@@ -33,7 +33,6 @@ public final class PmiSocketServer implements Closeable {
     private final BitSet connected = new BitSet();
     private final Set<LineChannel> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
-    private volatile boolean debug;
     private volatile boolean closed;
 
     private PmiSocketServer(PmiSimpleServer engine, ServerSocketChannel listener, Path unixPath,
@@ -72,10 +71,6 @@ public final class PmiSocketServer implements Closeable {
         return new PmiSocketServer(engine, ch, null, onError);
     }
 
-    /** Sets the debug value sent in the handshake ({@code cmd=set debug=1}). */
-    public void setDebug(boolean debug) {
-        this.debug = debug;
-    }
 
     public PmiSimpleServer engine() {
         return engine;
@@ -135,7 +130,7 @@ public final class PmiSocketServer implements Closeable {
             }
             client = new Client(handshake(first), lc);
             lc.write("cmd=initack\ncmd=set size=" + engine.universeSize() + "\ncmd=set rank=" + client.rank
-                    + "\ncmd=set debug=" + (debug ? 1 : 0) + "\n");
+                    + "\ncmd=set debug=0\n");
             for (String line = lc.readLine(); line != null; line = lc.readLine()) {
                 if (engine.request(client, line)) {
                     break;

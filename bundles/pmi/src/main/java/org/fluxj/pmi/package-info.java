@@ -17,7 +17,7 @@
  * for an AF_UNIX socket.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.fluxj.pmi;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,13 +1,14 @@
 package org.fluxj.kernel.broker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -15,14 +16,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.conf.Conf;
 import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.idset.IdSet;
-import org.fluxj.formats.msg.Errno;
+import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.proc.Identity;
 import org.fluxj.kernel.Attributes;
 import org.fluxj.kernel.Attributes.AttrException;
 import org.fluxj.kernel.Bootstrap;
@@ -32,7 +35,6 @@ import org.fluxj.kernel.OverlayPort;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.Severity;
 import org.fluxj.kernel.module.HostServices;
-import org.fluxj.kernel.rexec.RexecService;
 import org.fluxj.kernel.module.ModuleHost;
 import org.fluxj.kernel.module.ModuleManager;
 import org.fluxj.kernel.router.Router;
@@ -62,7 +64,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     private final ExecutorService brokerThread = Executors.newSingleThreadExecutor(r -> named(r, "broker"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> named(r, "timers"));
     private final List<Object[]> early = new ArrayList<>(); // module binds before activation
-    private final List<Bootstrap> bootstraps = new ArrayList<>();
+    private final Bootstraps bootstraps = new Bootstraps();
     private volatile OverlayPort overlay;
     private BundleContext context;
     private BrokerParams params;
@@ -129,16 +131,11 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "unbindBootstrap")
     void bindBootstrap(Bootstrap b) {
-        synchronized (bootstraps) {
-            bootstraps.add(b);
-            bootstraps.notifyAll();
-        }
+        bootstraps.add(b);
     }
 
     void unbindBootstrap(Bootstrap b) {
-        synchronized (bootstraps) {
-            bootstraps.remove(b);
-        }
+        bootstraps.remove(b);
     }
 
     // ---------------------------------------------------------------- start
@@ -167,7 +164,6 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             HostServices hs = new HostServices(router, attrs, log, () -> config.loaded(), timers, rank, size);
             config = new ConfigService(params.configPath(), conf, this::configTargets);
             modules = new ModuleManager(hs, context, moduleDir());
-            modules.registerBuiltin("heartbeat", Heartbeat::new);
             synchronized (this) {
                 early.forEach(e -> modules.bind((BrokerModule) e[0], ((ServiceReference<?>) e[1]).getBundle()));
                 early.clear();
@@ -185,16 +181,18 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             }
             groups = new GroupsService();
             OverlayPort ov = overlay;
-            BrokerModule overlayService = ov != null && ov.services() != null ? ov.services()
-                    : org.fluxj.kernel.tbon.OverlayService.singleton();
+            BrokerModule overlayService = ov != null && ov.services() != null ? ov.services() : info.services();
             Modprobe modprobe = new Modprobe(modules, Modprobe.resolve(params.rc1Modules(), rank, attrs::get), params.builtins(),
                     confdir(), runat, log, attrs::get, rank == 0);
             definePhases(runat, modprobe);
-            for (BrokerModule svc : List.of(new AttrService(attrs, log), new LogService(log), new EventService(router),
-                    config, new ModuleService(modules, router), stateMachine,
+            List<BrokerModule> builtin = new ArrayList<>(List.of(new AttrService(attrs, log), new LogService(log),
+                    new EventService(router), config, new ModuleService(modules, router), stateMachine,
                     new ShutdownService(stateMachine, log), new RunatService(runat),
-                    new BrokerService(params.home() == null ? null : Path.of(params.home())), new RexecService(), groups,
-                    overlayService)) {
+                    new BrokerService(params.home() == null ? null : Path.of(params.home())), groups));
+            if (overlayService != null) {
+                builtin.add(overlayService);
+            }
+            for (BrokerModule svc : builtin) {
                 ModuleHost h = new ModuleHost(svc.name(), svc, List.of(), hs, brokerThread, "builtin");
                 services.add(h);
                 h.start().join();
@@ -203,7 +201,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
                 log.log(Severity.INFO, "broker", "boot: rank=" + rank + " size=" + size);
             }
             // SIGTERM to the launcher: leave the run state as flux-core's broker does on a signal
-            java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+            Hashtable<String, Object> props = new Hashtable<>();
             props.put("fluxj.service", "terminate");
             context.registerService(Runnable.class, this::terminate, props);
             synchronized (this) { // what peers sent so far is routed from here on, to services in place
@@ -250,7 +248,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
                 }
 
                 @Override
-                public CompletableFuture<Void> update(com.fasterxml.jackson.databind.JsonNode conf) {
+                public CompletableFuture<Void> update(JsonNode conf) {
                     return h.configUpdate(conf);
                 }
             });
@@ -258,65 +256,16 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         return targets;
     }
 
-    /**
-     * The bootstrap method, as flux-core chooses it: the one {@code broker.boot-method} (or the
-     * launcher) names, else "config" when the configuration has a [bootstrap] table, else the
-     * first of FLUX_PMI_CLIENT_METHODS (default "simple single") that can work here: "simple"
-     * when a PMI server is named in the environment, "single" (a singleton) always.
-     */
-    private String bootMethod(ObjectNode conf) throws FormatException {
-        String named = attrs.get("broker.boot-method").orElse(context.getProperty(BrokerParams.BOOT_METHOD));
-        if (named != null && !named.isEmpty()) {
-            if (!List.of("config", "simple", "single").contains(named)) {
-                throw new FormatException("plugin matching '" + named + "' not found");
-            }
-            return named;
-        }
-        if (conf != null && conf.has("bootstrap")) {
-            return "config";
-        }
-        String methods = System.getenv().getOrDefault("FLUX_PMI_CLIENT_METHODS", "simple single");
-        for (String m : methods.strip().split("\\s+")) {
-            if (m.equals("simple") && (System.getenv("FLUX_PMI_SOCKET") != null || System.getenv("PMI_PORT") != null)) {
-                return "simple";
-            } else if (m.equals("single")) {
-                return "single";
-            }
-        }
-        throw new FormatException("no PMI client method of '" + methods + "' works here");
-    }
-
     private Bootstrap.BootInfo bootInfo(ObjectNode conf) throws Exception {
-        bootMethod = bootMethod(conf);
-        Bootstrap chosen = null;
-        synchronized (bootstraps) {
-            while (chosen == null) {
-                for (Bootstrap b : bootstraps) {
-                    if (b.method().equals(bootMethod)) {
-                        chosen = b;
-                    }
-                }
-                if (chosen == null) {
-                    bootstraps.wait(); // until the bootstrap bundle's service appears
-                }
-            }
-        }
-        return chosen.boot(params, attrs, conf == null ? org.fluxj.formats.json.Json.object() : conf);
+        bootMethod = Bootstraps.method(attrs.get("broker.boot-method").orElse(context.getProperty(BrokerParams.BOOT_METHOD)),
+                conf);
+        return bootstraps.await(bootMethod).boot(params, attrs, conf == null ? Json.object() : conf);
     }
 
     /** This host's name: FLUX_FAKE_HOSTNAME if set (flux start --test-hosts), else the short host name. */
     private static String hostname() {
         String fake = System.getenv("FLUX_FAKE_HOSTNAME");
-        if (fake != null && !fake.isEmpty()) {
-            return fake;
-        }
-        try {
-            String h = InetAddress.getLocalHost().getHostName();
-            int dot = h.indexOf('.');
-            return dot > 0 ? h.substring(0, dot) : h;
-        } catch (IOException e) {
-            return "localhost";
-        }
+        return fake != null && !fake.isEmpty() ? fake : Identity.shortHostname();
     }
 
     private static int ownerUid() {
@@ -325,8 +274,8 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             return Integer.parseInt(uid);
         }
         try {
-            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        } catch (IOException | UnsupportedOperationException e) {
+            return Identity.uid();
+        } catch (IOException e) {
             return 0;
         }
     }
@@ -380,15 +329,15 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             defaultAttr("config.path", params.configPath());
         }
         String tmpdir = System.getenv("TMPDIR");
-        rundirToRemove = createDir("rundir", tmpdir != null ? tmpdir : "/tmp");
+        rundirToRemove = Rundir.create(attrs, "rundir", tmpdir != null ? tmpdir : "/tmp", ownerUid());
         // only the leader uses a statedir: a temporary one under TMPDIR or /var/tmp
         if (info.rank() == 0) {
-            statedirToRemove = createDir("statedir", tmpdir != null ? tmpdir : "/var/tmp");
+            statedirToRemove = Rundir.create(attrs, "statedir", tmpdir != null ? tmpdir : "/var/tmp", ownerUid());
         } else {
             attrs.setInternal("statedir-cleanup", "0");
         }
         if (attrs.has("local-uri")) {
-            checkLocalUri(attrs.get("local-uri").orElseThrow());
+            Rundir.checkLocalUri(attrs.get("local-uri").orElseThrow(), ownerUid());
         } else {
             attrs.setInternal("local-uri", "local://" + attrs.get("rundir").orElseThrow() + "/local-" + info.rank());
         }
@@ -396,108 +345,6 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             attrs.setInternal("tbon.level", "0");
             attrs.setInternal("tbon.maxlevel", "0");
             attrs.setInternal("tbon.descendants", Integer.toString(info.size() - 1));
-        }
-    }
-
-    /**
-     * flux-core's rundir_create for {@code name} (rundir or statedir): a temporary directory in
-     * {@code tmpdir} if the attribute is unset, or within the named directory if that has its
-     * sticky bit set; the named directory, made if missing. A directory this broker made is
-     * removed at exit unless NAME-cleanup says otherwise; returns the one to remove, or null.
-     */
-    private Path createDir(String name, String tmpdir) throws FormatException, IOException {
-        String given = attrs.get(name).orElse(null);
-        Path dir;
-        boolean cleanup = true;
-        try {
-            if (given == null) {
-                dir = mkdtemp(tmpdir);
-            } else if (!Files.exists(Path.of(given))) {
-                dir = Files.createDirectory(Path.of(given));
-            } else if (Files.isDirectory(Path.of(given)) && sticky(Path.of(given))) {
-                dir = mkdtemp(given);
-            } else {
-                dir = Path.of(given);
-                cleanup = false;
-            }
-        } catch (IOException e) {
-            Errno errno = Errno.of(e);
-            String why = errno != null ? errno.message() : e.getMessage();
-            throw new FormatException("error creating " + (given != null ? given : "directory in " + tmpdir) + ": " + why);
-        }
-        attrs.setInternal(name, dir.toString());
-        checkDir(dir);
-        String flag = attrs.get(name + "-cleanup").orElse(null);
-        if (flag != null) {
-            cleanup = !flag.equals("0");
-        } else {
-            attrs.setInternal(name + "-cleanup", cleanup ? "1" : "0");
-        }
-        return cleanup ? dir : null;
-    }
-
-    private static Path mkdtemp(String parent) throws FormatException, IOException {
-        if (parent.length() + "/flux-XXXXXX".length() >= 1024) {
-            throw new FormatException("buffer overflow");
-        }
-        if (!Files.isDirectory(Path.of(parent))) {
-            throw new FormatException("cannot create directory in " + parent + ": "
-                    + (Files.exists(Path.of(parent)) ? "Not a directory" : "No such file or directory"));
-        }
-        return Files.createTempDirectory(Path.of(parent), "flux-");
-    }
-
-    private static boolean sticky(Path dir) throws IOException {
-        return ((Integer) Files.getAttribute(dir, "unix:mode") & 01000) != 0;
-    }
-
-    /** flux-core's rundir_checkdir: a directory owned by the instance owner, rwx for it. */
-    private static void checkDir(Path dir) throws FormatException {
-        String problem = dirProblem(dir);
-        if (problem != null) {
-            throw new FormatException(problem);
-        }
-    }
-
-    private static String dirProblem(Path dir) {
-        if (!Files.exists(dir)) {
-            return "cannot stat " + dir + ": No such file or directory";
-        } else if (!Files.isDirectory(dir)) {
-            return dir + ": Not a directory";
-        }
-        try {
-            int uid = (Integer) Files.getAttribute(dir, "unix:uid");
-            var perms = Files.getPosixFilePermissions(dir);
-            if (uid != ownerUid()) {
-                return dir + " is not owned by instance owner: Operation not permitted";
-            } else if (!perms.containsAll(java.util.Set.of(PosixFilePermission.OWNER_READ,
-                    PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE))) {
-                return dir + " does not have owner=rwx permissions";
-            }
-        } catch (IOException e) {
-            return "cannot stat " + dir + ": " + e.getMessage();
-        }
-        return null;
-    }
-
-    /** flux-core's init_local_uri_attr: a local-uri given on the command line is checked before use. */
-    private static void checkLocalUri(String uri) throws FormatException {
-        if (!uri.startsWith("local://")) {
-            throw new FormatException("local-uri is malformed");
-        }
-        String path = uri.substring("local://".length());
-        if (path.length() >= 1024) {
-            throw new FormatException("buffer overflow while checking local-uri");
-        }
-        String problem = dirProblem(Path.of(path).toAbsolutePath().getParent());
-        if (problem != null) {
-            throw new FormatException("local-uri directory " + problem);
-        }
-        // sun_path holds 108 bytes with the terminating NUL (see flux-core #3925)
-        int length = path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        if (length > 107) {
-            throw new FormatException("local-uri length of " + length
-                    + " bytes exceeds max 107 AF_UNIX socket path length");
         }
     }
 
@@ -709,7 +556,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     /** Broker thread: in the shutdown state, posts children-complete once no child is online. */
     private void checkChildrenGone() {
         OverlayPort o = overlay;
-        if (stateMachine != null && stateMachine.state().equals("shutdown") && (o == null || o.onlineChildren() == 0)) {
+        if (stateMachine != null && stateMachine.state() == BrokerState.SHUTDOWN && (o == null || o.onlineChildren() == 0)) {
             stateMachine.post("children-complete");
         }
     }
@@ -722,13 +569,13 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             stateMachine.post("goodbye");
             return;
         }
-        o.goodbye().completeOnTimeout(null, 5, java.util.concurrent.TimeUnit.SECONDS)
+        o.goodbye().completeOnTimeout(null, 5, TimeUnit.SECONDS)
                 .whenComplete((v, e) -> stateMachine.post("goodbye"));
     }
 
-    private void stateChanged(String state) {
+    private void stateChanged(BrokerState state) {
         OverlayPort o = overlay;
-        if (o != null && (state.equals("cleanup") || state.equals("shutdown"))) {
+        if (o != null && (state == BrokerState.CLEANUP || state == BrokerState.SHUTDOWN)) {
             o.refuseChildren();
         }
     }
@@ -774,7 +621,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
     @Override
     public void unloadBuiltins() {
         List<ModuleHost> loaded = new ArrayList<>(modules.list());
-        java.util.Collections.reverse(loaded);
+        Collections.reverse(loaded);
         CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
         for (ModuleHost h : loaded) {
             chain = chain.thenCompose(v -> modules.remove(h.name()).exceptionally(e -> null));
@@ -845,7 +692,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
         brokerThread.execute(() -> {
             if (groups != null && (status.equals("lost") || status.equals("offline"))) {
                 try {
-                    groups.subtreeGone(org.fluxj.formats.idset.IdSet.decode(subtree));
+                    groups.subtreeGone(IdSet.decode(subtree));
                 } catch (FormatException e) {
                     log.log(Severity.ERR, "broker", "subtree " + subtree + ": " + e.getMessage());
                 }

@@ -13,7 +13,6 @@ import org.fluxj.formats.msg.Message;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.RequestException;
-import org.fluxj.kernel.module.ModuleHost;
 
 /**
  * The {@code log} service (flux-core src/broker/log.c): append, dmesg (streaming, with
@@ -25,7 +24,7 @@ final class LogService implements BrokerModule {
 
     private final LogBuffer buffer;
     private final List<Follower> followers = new ArrayList<>();
-    private ModuleHost ctx;
+    private ModuleContext ctx;
 
     LogService(LogBuffer buffer) {
         this.buffer = buffer;
@@ -38,7 +37,7 @@ final class LogService implements BrokerModule {
 
     @Override
     public void start(ModuleContext context) {
-        ctx = (ModuleHost) context;
+        ctx = context;
         ctx.onRequest("log.append", this::append);
         if (ctx.rank() > 0) {
             // fire and forget, as flux-core's logbuf_forward; from this module's thread
@@ -87,14 +86,14 @@ final class LogService implements BrokerModule {
         }
         List<String> backlog;
         if (follow) {
-            Follower f = new Follower(m, entry -> ctx.schedule(Duration.ZERO, () -> ctx.respondString(m, entry)));
+            Follower f = new Follower(m, entry -> ctx.schedule(Duration.ZERO, () -> respondString(m, entry)));
             followers.add(f);
             backlog = buffer.follow(f.sink);
         } else {
             backlog = buffer.entries();
         }
         if (!nobacklog) {
-            backlog.forEach(e -> ctx.respondString(m, e));
+            backlog.forEach(e -> respondString(m, e));
         }
         if (!follow) {
             ctx.respondError(m, Errno.ENODATA.number(), null);
@@ -128,5 +127,12 @@ final class LogService implements BrokerModule {
     public void stop() {
         followers.forEach(f -> buffer.unfollow(f.sink));
         followers.clear();
+    }
+
+    /** A log line as the response's string payload (flux_respond with a string, as log.dmesg sends it). */
+    private void respondString(Message request, String entry) {
+        if (!request.isNoResponse()) {
+            ctx.send(Message.responseTo(request).payloadString(entry).build());
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.IntConsumer;
 import org.fluxj.formats.proc.DefaultSignals;
 import org.fluxj.kernel.BrokerLog;
 import org.fluxj.kernel.api.Severity;
-import org.fluxj.kernel.rexec.PathSearch;
+import org.fluxj.formats.proc.PathSearch;
 
 /**
  * Runs the commands of the rc1, rc2 and rc3 phases as flux-core's src/broker/runat.c does:
@@ -209,7 +209,7 @@ final class Runat {
             pb.environment().put("FLUX_URI", localUri);
         }
         if (c.logStdio) {
-            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         } else {
             pb.inheritIO();
         }

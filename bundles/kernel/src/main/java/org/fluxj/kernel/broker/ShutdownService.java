@@ -10,7 +10,6 @@ import org.fluxj.formats.stdlog.Stdlog;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.RequestException;
-import org.fluxj.kernel.module.ModuleHost;
 
 /**
  * The {@code shutdown} service (flux-core src/broker/shutdown.c): {@code shutdown.start}
@@ -20,7 +19,7 @@ import org.fluxj.kernel.module.ModuleHost;
 final class ShutdownService implements BrokerModule {
     private final StateMachine stateMachine;
     private final LogBuffer buffer;
-    private ModuleHost ctx;
+    private ModuleContext ctx;
     private Message request;
     private Consumer<String> follower;
 
@@ -36,10 +35,10 @@ final class ShutdownService implements BrokerModule {
 
     @Override
     public void start(ModuleContext context) {
-        ctx = (ModuleHost) context;
+        ctx = context;
         ctx.onRequest("shutdown.start", this::begin);
         stateMachine.onTransition(s -> {
-            if (s.equals("goodbye") && request != null) {
+            if (s == BrokerState.GOODBYE && request != null) {
                 Message m = request;
                 buffer.unfollow(follower);
                 // after the log lines already scheduled

@@ -1,14 +1,35 @@
 package org.fluxj.kernel.broker;
 
+import static org.fluxj.kernel.broker.BrokerState.CLEANUP;
+import static org.fluxj.kernel.broker.BrokerState.CONFIG_SYNC;
+import static org.fluxj.kernel.broker.BrokerState.EXIT;
+import static org.fluxj.kernel.broker.BrokerState.FINALIZE;
+import static org.fluxj.kernel.broker.BrokerState.GOODBYE;
+import static org.fluxj.kernel.broker.BrokerState.INIT;
+import static org.fluxj.kernel.broker.BrokerState.JOIN;
+import static org.fluxj.kernel.broker.BrokerState.LOAD_BUILTINS;
+import static org.fluxj.kernel.broker.BrokerState.QUORUM;
+import static org.fluxj.kernel.broker.BrokerState.RUN;
+import static org.fluxj.kernel.broker.BrokerState.SHUTDOWN;
+import static org.fluxj.kernel.broker.BrokerState.UNLOAD_BUILTINS;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fsd.Fsd;
+import org.fluxj.formats.hostlist.Hostlist;
+import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.msg.MessageFlags;
 import org.fluxj.formats.msg.Roles;
 import org.fluxj.kernel.BrokerLog;
 import org.fluxj.kernel.api.BrokerModule;
@@ -39,44 +60,44 @@ public final class StateMachine implements BrokerModule {
         void exit(int code);
     }
 
-    public static final List<String> STATES = List.of("load-builtins", "join", "config-sync", "init", "quorum",
-            "run", "cleanup", "shutdown", "finalize", "goodbye", "unload-builtins", "exit");
+    /** One transition: {@code event} in state {@code from} leads to {@code to}. */
+    private record Transition(String event, BrokerState from, BrokerState to) {
+    }
 
-    private static final String[][] NEXT = {
-        {"builtins-success", "load-builtins", "join"},
-        {"builtins-fail", "load-builtins", "unload-builtins"},
-        {"parent-ready", "join", "config-sync"},
-        {"parent-none", "join", "config-sync"},
-        {"parent-fail", "join", "shutdown"},
-        {"sync-success", "config-sync", "init"},
-        {"sync-none", "config-sync", "init"},
-        {"sync-fail", "config-sync", "shutdown"},
-        {"rc1-success", "init", "quorum"},
-        {"rc1-none", "init", "quorum"},
-        {"rc1-ignorefail", "init", "quorum"},
-        {"rc1-fail", "init", "shutdown"},
-        {"panic", "init", "shutdown"},
-        {"quorum-full", "quorum", "run"},
-        {"quorum-fail", "quorum", "shutdown"},
-        {"panic", "quorum", "shutdown"},
-        {"rc2-success", "run", "cleanup"},
-        {"rc2-fail", "run", "cleanup"},
-        {"panic", "run", "shutdown"},
-        {"shutdown", "run", "cleanup"},
-        {"parent-fail", "run", "cleanup"},
-        {"rc2-none", "run", "run"},
-        {"cleanup-success", "cleanup", "shutdown"},
-        {"cleanup-none", "cleanup", "shutdown"},
-        {"cleanup-fail", "cleanup", "shutdown"},
-        {"children-complete", "shutdown", "finalize"},
-        {"children-none", "shutdown", "finalize"},
-        {"rc3-success", "finalize", "goodbye"},
-        {"rc3-none", "finalize", "goodbye"},
-        {"rc3-fail", "finalize", "goodbye"},
-        {"goodbye", "goodbye", "unload-builtins"},
-        {"builtins-done", "unload-builtins", "exit"},
-        {"builtins-unload-fail", "unload-builtins", "exit"},
-    };
+    private static final List<Transition> NEXT = List.of(
+        new Transition("builtins-success", LOAD_BUILTINS, JOIN),
+        new Transition("builtins-fail", LOAD_BUILTINS, UNLOAD_BUILTINS),
+        new Transition("parent-ready", JOIN, CONFIG_SYNC),
+        new Transition("parent-none", JOIN, CONFIG_SYNC),
+        new Transition("parent-fail", JOIN, SHUTDOWN),
+        new Transition("sync-success", CONFIG_SYNC, INIT),
+        new Transition("sync-none", CONFIG_SYNC, INIT),
+        new Transition("sync-fail", CONFIG_SYNC, SHUTDOWN),
+        new Transition("rc1-success", INIT, QUORUM),
+        new Transition("rc1-none", INIT, QUORUM),
+        new Transition("rc1-ignorefail", INIT, QUORUM),
+        new Transition("rc1-fail", INIT, SHUTDOWN),
+        new Transition("panic", INIT, SHUTDOWN),
+        new Transition("quorum-full", QUORUM, RUN),
+        new Transition("quorum-fail", QUORUM, SHUTDOWN),
+        new Transition("panic", QUORUM, SHUTDOWN),
+        new Transition("rc2-success", RUN, CLEANUP),
+        new Transition("rc2-fail", RUN, CLEANUP),
+        new Transition("panic", RUN, SHUTDOWN),
+        new Transition("shutdown", RUN, CLEANUP),
+        new Transition("parent-fail", RUN, CLEANUP),
+        new Transition("rc2-none", RUN, RUN),
+        new Transition("cleanup-success", CLEANUP, SHUTDOWN),
+        new Transition("cleanup-none", CLEANUP, SHUTDOWN),
+        new Transition("cleanup-fail", CLEANUP, SHUTDOWN),
+        new Transition("children-complete", SHUTDOWN, FINALIZE),
+        new Transition("children-none", SHUTDOWN, FINALIZE),
+        new Transition("rc3-success", FINALIZE, GOODBYE),
+        new Transition("rc3-none", FINALIZE, GOODBYE),
+        new Transition("rc3-fail", FINALIZE, GOODBYE),
+        new Transition("goodbye", GOODBYE, UNLOAD_BUILTINS),
+        new Transition("builtins-done", UNLOAD_BUILTINS, EXIT),
+        new Transition("builtins-unload-fail", UNLOAD_BUILTINS, EXIT));
 
     private final Executor brokerThread;
     private final BrokerLog log;
@@ -84,16 +105,16 @@ public final class StateMachine implements BrokerModule {
     private final Actions actions;
     private final boolean leader;
     private final int quorumSize;
-    private final java.util.Map<Message, Integer> monitorFinal = new java.util.IdentityHashMap<>();
+    private final Map<Message, Integer> monitorFinal = new IdentityHashMap<>();
     private int parentState = -1; // the TBON parent's state index, -1 until known
     private boolean parentError;
-    private org.fluxj.formats.idset.IdSet online = new org.fluxj.formats.idset.IdSet();
+    private IdSet online = new IdSet();
     private ModuleContext.Timer quorumWarn;
     private boolean quorumWarned;
     private final List<Message> monitors = new ArrayList<>();
     private final List<Message> waiters = new ArrayList<>();
-    private final List<Consumer<String>> listeners = new ArrayList<>();
-    private String state = "load-builtins";
+    private final List<Consumer<BrokerState>> listeners = new ArrayList<>();
+    private BrokerState state = LOAD_BUILTINS;
     private long tStart = System.nanoTime();
     private int exitCode;
     private ModuleContext ctx;
@@ -134,7 +155,7 @@ public final class StateMachine implements BrokerModule {
         ctx = context;
         ctx.onRequest("state-machine.get", Roles.ALL, m -> {
             ObjectNode o = Json.object();
-            o.put("state", state);
+            o.put("state", state.text());
             o.put("duration", (System.nanoTime() - tStart) / 1e9);
             ctx.respond(m, o);
         });
@@ -146,7 +167,7 @@ public final class StateMachine implements BrokerModule {
                 if (f != null && f.isIntegralNumber()) {
                     fin = f.asInt();
                 }
-                if (fin >= 0 && STATES.indexOf(state) >= fin) {
+                if (fin >= 0 && state.ordinal() >= fin) {
                     ctx.respondError(m, Errno.ENODATA.number(), null);
                 } else {
                     monitors.add(m);
@@ -164,7 +185,7 @@ public final class StateMachine implements BrokerModule {
         });
     }
 
-    public String state() {
+    public BrokerState state() {
         return state;
     }
 
@@ -180,7 +201,7 @@ public final class StateMachine implements BrokerModule {
     }
 
     /** Calls {@code listener} on the broker thread after each transition, with the new state. */
-    void onTransition(Consumer<String> listener) {
+    void onTransition(Consumer<BrokerState> listener) {
         listeners.add(listener);
     }
 
@@ -198,14 +219,14 @@ public final class StateMachine implements BrokerModule {
     }
 
     private void process(String event) {
-        String next = null;
-        for (String[] row : NEXT) {
-            if (row[0].equals(event) && row[1].equals(state)) {
-                next = row[2];
+        BrokerState next = null;
+        for (Transition t : NEXT) {
+            if (t.event().equals(event) && t.from() == state) {
+                next = t.to();
                 break;
             }
         }
-        if (next == null || next.equals(state)) {
+        if (next == null || next == state) {
             log.log(Severity.DEBUG, "broker", event + ": ignored in " + state);
             return;
         }
@@ -215,8 +236,8 @@ public final class StateMachine implements BrokerModule {
         state = next;
         action(next);
         listeners.forEach(l -> l.accept(state));
-        int now = STATES.indexOf(state);
-        for (java.util.Iterator<Message> it = monitors.iterator(); it.hasNext(); ) {
+        int now = state.ordinal();
+        for (Iterator<Message> it = monitors.iterator(); it.hasNext(); ) {
             Message m = it.next();
             ctx.respond(m, stateObject());
             Integer fin = monitorFinal.get(m);
@@ -231,25 +252,24 @@ public final class StateMachine implements BrokerModule {
 
     private ObjectNode stateObject() {
         ObjectNode o = Json.object();
-        o.put("state", STATES.indexOf(state));
+        o.put("state", state.ordinal());
         return o;
     }
 
     private void notifyWaiters() {
-        int now = STATES.indexOf(state);
         waiters.removeIf(m -> {
-            int want;
+            BrokerState want;
             try {
-                want = STATES.indexOf(m.payloadObject().path("state").asText());
+                want = BrokerState.of(m.payloadObject().path("state").asText());
             } catch (Exception e) {
                 ctx.respondError(m, Errno.EPROTO.number(), null);
                 return true;
             }
-            if (want < 0) {
+            if (want == null) {
                 ctx.respondError(m, Errno.EINVAL.number(), "unknown state");
                 return true;
             }
-            if (now >= want) {
+            if (state.atLeast(want)) {
                 ctx.respond(m, null);
                 return true;
             }
@@ -257,20 +277,20 @@ public final class StateMachine implements BrokerModule {
         });
     }
 
-    private void action(String s) {
+    private void action(BrokerState s) {
         switch (s) {
-            case "load-builtins" -> actions.loadBuiltins();
-            case "join" -> actions.join();
-            case "config-sync" -> {
+            case LOAD_BUILTINS -> actions.loadBuiltins();
+            case JOIN -> actions.join();
+            case CONFIG_SYNC -> {
                 if (leader) {
                     post("sync-none");
                 } else {
                     actions.configSync();
                 }
             }
-            case "init" -> phase("rc1");
-            case "quorum" -> quorum();
-            case "run" -> {
+            case INIT -> phase("rc1");
+            case QUORUM -> quorum();
+            case RUN -> {
                 if (!leader) {
                     runCheckParent();
                 } else if (runat.isDefined("rc2")) {
@@ -279,7 +299,7 @@ public final class StateMachine implements BrokerModule {
                         System.out.flush();
                     }
                     runat.start("rc2", rc -> brokerThread.execute(() -> {
-                        if (state.equals("run")) { // not killed by a shutdown
+                        if (state == RUN) { // not killed by a shutdown
                             setExitCode(rc);
                         }
                         process(rc == 0 ? "rc2-success" : "rc2-fail");
@@ -288,13 +308,12 @@ public final class StateMachine implements BrokerModule {
                     post("rc2-none");
                 }
             }
-            case "cleanup" -> phase("cleanup");
-            case "shutdown" -> actions.childrenShutdown();
-            case "finalize" -> phase("rc3");
-            case "goodbye" -> actions.goodbye();
-            case "unload-builtins" -> actions.unloadBuiltins();
-            case "exit" -> actions.exit(exitCode);
-            default -> { }
+            case CLEANUP -> phase("cleanup");
+            case SHUTDOWN -> actions.childrenShutdown();
+            case FINALIZE -> phase("rc3");
+            case GOODBYE -> actions.goodbye();
+            case UNLOAD_BUILTINS -> actions.unloadBuiltins();
+            case EXIT -> actions.exit(exitCode);
         }
     }
 
@@ -307,12 +326,12 @@ public final class StateMachine implements BrokerModule {
     void monitorParent() {
         brokerThread.execute(() -> {
             ObjectNode o = Json.object();
-            o.put("final", STATES.indexOf("shutdown"));
-            ctx.rpc("state-machine.monitor", Message.NODEID_UPSTREAM, o, org.fluxj.formats.msg.MessageFlags.STREAMING)
+            o.put("final", SHUTDOWN.ordinal());
+            ctx.rpc("state-machine.monitor", Message.NODEID_UPSTREAM, o, MessageFlags.STREAMING)
                     .stream(m -> {
                         try {
                             parentState = m.payloadObject().path("state").asInt(-1);
-                        } catch (org.fluxj.formats.FormatException e) {
+                        } catch (FormatException e) {
                             return;
                         }
                         checkParent();
@@ -332,8 +351,8 @@ public final class StateMachine implements BrokerModule {
             parentError = true;
             setExitCode(1);
             switch (state) {
-                case "join", "run" -> process("parent-fail");
-                case "quorum" -> process("quorum-fail");
+                case JOIN, RUN -> process("parent-fail");
+                case QUORUM -> process("quorum-fail");
                 default -> { }
             }
         });
@@ -341,15 +360,16 @@ public final class StateMachine implements BrokerModule {
 
     private void checkParent() {
         switch (state) {
-            case "join" -> joinCheckParent();
-            case "quorum" -> quorumCheckParent();
-            case "run" -> runCheckParent();
+            case JOIN -> joinCheckParent();
+            case QUORUM -> quorumCheckParent();
+            case RUN -> runCheckParent();
             default -> { }
         }
     }
 
-    private String parentStateName() {
-        return parentState >= 0 && parentState < STATES.size() ? STATES.get(parentState) : "";
+    /** The parent's state, or null while unknown. */
+    private BrokerState parentState() {
+        return BrokerState.ofIndex(parentState);
     }
 
     private void joinCheckParent() {
@@ -357,10 +377,11 @@ public final class StateMachine implements BrokerModule {
             post("parent-fail");
             return;
         }
-        switch (parentStateName()) {
-            case "quorum", "run" -> post("parent-ready");
-            case "cleanup", "shutdown", "finalize", "goodbye", "unload-builtins", "exit" -> post("parent-fail");
-            default -> { }
+        BrokerState p = parentState();
+        if (p == QUORUM || p == RUN) {
+            post("parent-ready");
+        } else if (p != null && p.atLeast(CLEANUP)) {
+            post("parent-fail");
         }
     }
 
@@ -369,10 +390,11 @@ public final class StateMachine implements BrokerModule {
             post("quorum-fail");
             return;
         }
-        switch (parentStateName()) {
-            case "init", "run" -> post("quorum-full");
-            case "cleanup", "shutdown", "finalize", "goodbye", "unload-builtins", "exit" -> post("quorum-fail");
-            default -> { }
+        BrokerState p = parentState();
+        if (p == INIT || p == RUN) {
+            post("quorum-full");
+        } else if (p != null && p.atLeast(CLEANUP)) {
+            post("quorum-fail");
         }
     }
 
@@ -381,10 +403,11 @@ public final class StateMachine implements BrokerModule {
             post("parent-fail");
             return;
         }
-        switch (parentStateName()) {
-            case "shutdown" -> post("shutdown");
-            case "finalize", "goodbye", "unload-builtins", "exit" -> post("parent-fail");
-            default -> { }
+        BrokerState p = parentState();
+        if (p == SHUTDOWN) {
+            post("shutdown");
+        } else if (p != null && p.atLeast(FINALIZE)) {
+            post("parent-fail");
         }
     }
 
@@ -402,7 +425,7 @@ public final class StateMachine implements BrokerModule {
             return;
         }
         ObjectNode get = Json.object().put("name", "broker.online");
-        ctx.rpc("groups.get", Message.NODEID_ANY, get, org.fluxj.formats.msg.MessageFlags.STREAMING)
+        ctx.rpc("groups.get", Message.NODEID_ANY, get, MessageFlags.STREAMING)
                 .stream(this::brokerOnline).whenComplete((v, e) -> {
                     if (e != null) {
                         log.log(Severity.ERR, "broker", "groups.get failed: " + e.getMessage());
@@ -411,25 +434,25 @@ public final class StateMachine implements BrokerModule {
                 });
         double warn = quorumWarnSeconds();
         if (warn > 0) {
-            quorumWarn = ctx.schedule(java.time.Duration.ofMillis((long) (warn * 1000)), () -> warnQuorum(warn));
+            quorumWarn = ctx.schedule(Duration.ofMillis((long) (warn * 1000)), () -> warnQuorum(warn));
         }
     }
 
     private void brokerOnline(Message m) {
-        org.fluxj.formats.idset.IdSet ids;
+        IdSet ids;
         String members;
         try {
             members = m.payloadObject().path("members").asText("");
-            ids = org.fluxj.formats.idset.IdSet.decode(members);
-        } catch (org.fluxj.formats.FormatException e) {
+            ids = IdSet.decode(members);
+        } catch (FormatException e) {
             log.log(Severity.ERR, "broker", "groups.get failed: " + e.getMessage());
             post("quorum-fail");
             return;
         }
-        org.fluxj.formats.idset.IdSet previous = online;
+        IdSet previous = online;
         online = ids;
         boolean reached = ids.count() >= quorumSize;
-        if (state.equals("quorum") && reached) {
+        if (state == QUORUM && reached) {
             if (!members.isEmpty()) {
                 log.log(Severity.INFO, "broker", "online: " + hosts(ids) + " (ranks " + members + ")");
             }
@@ -441,25 +464,25 @@ public final class StateMachine implements BrokerModule {
                 quorumWarned = false;
             }
             process("quorum-full");
-        } else if (state.equals("run") || state.equals("cleanup")) {
-            org.fluxj.formats.idset.IdSet loss = previous.difference(ids);
+        } else if (state == RUN || state == CLEANUP) {
+            IdSet loss = previous.difference(ids);
             if (!loss.isEmpty()) {
-                String ranks = loss.encode(org.fluxj.formats.idset.IdSet.Flag.RANGE);
+                String ranks = loss.encode(IdSet.Flag.RANGE);
                 log.log(Severity.ERR, "broker", "dead to Flux: " + hosts(loss) + " (rank " + ranks + ")");
             }
         }
     }
 
     private void warnQuorum(double period) {
-        if (!state.equals("quorum")) {
+        if (state != QUORUM) {
             return;
         }
-        org.fluxj.formats.idset.IdSet all = org.fluxj.formats.idset.IdSet.range(0, ctx.size() - 1);
-        org.fluxj.formats.idset.IdSet missing = all.difference(online);
+        IdSet all = IdSet.range(0, ctx.size() - 1);
+        IdSet missing = all.difference(online);
         log.log(Severity.ERR, "broker", "quorum delayed: waiting for " + hosts(missing) + " (rank "
-                + missing.encode(org.fluxj.formats.idset.IdSet.Flag.RANGE) + ")");
+                + missing.encode(IdSet.Flag.RANGE) + ")");
         quorumWarned = true;
-        quorumWarn = ctx.schedule(java.time.Duration.ofMillis((long) (period * 1000)), () -> warnQuorum(period));
+        quorumWarn = ctx.schedule(Duration.ofMillis((long) (period * 1000)), () -> warnQuorum(period));
     }
 
     private double quorumWarnSeconds() {
@@ -469,25 +492,25 @@ public final class StateMachine implements BrokerModule {
         }
         try {
             return Fsd.parse(v);
-        } catch (org.fluxj.formats.FormatException e) {
+        } catch (FormatException e) {
             return 60;
         }
     }
 
     /** The hosts of some ranks, as a hostlist (the ranks themselves if the hostlist is unknown). */
-    private String hosts(org.fluxj.formats.idset.IdSet ranks) {
+    private String hosts(IdSet ranks) {
         try {
-            org.fluxj.formats.hostlist.Hostlist all = org.fluxj.formats.hostlist.Hostlist.decode(
+            Hostlist all = Hostlist.decode(
                     ctx.attribute("hostlist").orElse(""));
-            org.fluxj.formats.hostlist.Hostlist out = new org.fluxj.formats.hostlist.Hostlist();
+            Hostlist out = new Hostlist();
             for (int r : ranks) {
                 if (r < all.count()) {
                     out.append(all.nth(r));
                 }
             }
             return out.encode();
-        } catch (org.fluxj.formats.FormatException e) {
-            return ranks.encode(org.fluxj.formats.idset.IdSet.Flag.RANGE);
+        } catch (FormatException e) {
+            return ranks.encode(IdSet.Flag.RANGE);
         }
     }
 
@@ -510,7 +533,7 @@ public final class StateMachine implements BrokerModule {
 
     /** A {@code shutdown} request: leave the run state, aborting the initial program. */
     boolean shutdown() {
-        if (!state.equals("run")) {
+        if (state != RUN) {
             return false;
         }
         runat.abort("rc2");

@@ -4,16 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fluxj.formats.FormatException;
@@ -69,7 +74,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     private final Map<Integer, ModuleRpc> rpcs = new HashMap<>();
     private final HeldRequests held = new HeldRequests();
     /** "service@nodeid" of every service the module sent a request to: told at unload (disconnect.c). */
-    private final java.util.Set<String> usedServices = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> usedServices = ConcurrentHashMap.newKeySet();
     private final long[] tx = new long[4];
     private final long[] rx = new long[4];
     private int debugFlags;
@@ -136,7 +141,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     public CompletableFuture<Void> stop() {
         CompletableFuture<Void> drained = new CompletableFuture<>();
         execute(() -> {
-            java.util.concurrent.CompletionStage<Void> d;
+            CompletionStage<Void> d;
             try {
                 d = module.drain();
             } catch (Throwable e) {
@@ -258,7 +263,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
 
     /** Tasks queued for the module's thread, when it has its own. */
     public int receiveQueue() {
-        return ownsExecutor && executor instanceof java.util.concurrent.ThreadPoolExecutor t ? t.getQueue().size() : 0;
+        return ownsExecutor && executor instanceof ThreadPoolExecutor t ? t.getQueue().size() : 0;
     }
 
     // ---------------------------------------------------------------- endpoint
@@ -370,8 +375,8 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     }
 
     private void clearStats() {
-        java.util.Arrays.fill(tx, 0);
-        java.util.Arrays.fill(rx, 0);
+        Arrays.fill(tx, 0);
+        Arrays.fill(rx, 0);
     }
 
     /** flux-core's debug method: {"op": clr|set|clrbit|setbit, "flags": N} answers the new flags. */
@@ -500,13 +505,6 @@ public final class ModuleHost implements ModuleContext, Endpoint {
                 log(Severity.ERR, "service %s: %s", service, err.message());
             }
         });
-    }
-
-    /** Responds with a string payload (flux_respond with a string), as log.dmesg does. */
-    public void respondString(Message request, String payload) {
-        if (!request.isNoResponse()) {
-            send(Message.responseTo(request).payloadString(payload).build());
-        }
     }
 
     @Override

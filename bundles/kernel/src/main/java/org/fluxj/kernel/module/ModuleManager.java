@@ -10,7 +10,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.RequestException;
@@ -20,10 +19,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 
 /**
- * Hosts broker modules (RFC 5). A module is a {@code BrokerModule} service: from a module
- * bundle (loaded by starting the bundle, removed by stopping it), or built into the kernel
- * (a factory registered here, or a DS component of the kernel bundle: rexec is one), which
- * is hosted and removed without touching a bundle. Each gets a {@link ModuleHost}.
+ * Hosts broker modules (RFC 5). A module is a {@code BrokerModule} service of a module bundle,
+ * loaded by starting the bundle and removed by stopping it; each gets a {@link ModuleHost}.
+ * The broker's own services (attr, log, ...) are not modules: the broker hosts them itself.
  *
  * <p>Bundle operations run on one "module-ops" thread, never the broker thread, because DS
  * binds modules synchronously inside {@code Bundle.start/stop}.
@@ -38,7 +36,6 @@ public final class ModuleManager {
         return t;
     });
     private final Map<String, ModuleHost> hosts = new ConcurrentHashMap<>();
-    private final Map<String, Supplier<BrokerModule>> builtins = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
     private final Map<String, List<String>> pendingArgs = new ConcurrentHashMap<>();
     private final Map<String, Bundle> bundleOf = new ConcurrentHashMap<>();
@@ -55,20 +52,11 @@ public final class ModuleManager {
         this.bundles = new ModuleBundles(context, search);
     }
 
-    /** Makes a kernel-built module loadable by name (it is hosted on {@code flux module load NAME}). */
-    public void registerBuiltin(String name, Supplier<BrokerModule> factory) {
-        builtins.put(name, factory);
-    }
-
     // ---------------------------------------------------------------- DS
 
     /** A {@code BrokerModule} service appeared (DS bind, any thread). */
     public void bind(BrokerModule module, Bundle bundle) {
         String name = module.name();
-        if (bundle != null && bundle.getBundleId() == context.getBundle().getBundleId()) {
-            builtins.putIfAbsent(name, () -> module); // kernel-bundle component: hosted on load
-            return;
-        }
         bundleOf.put(name, bundle);
         host(name, module, pendingArgs.getOrDefault(name, List.of()), bundle == null ? "-" : location(bundle));
     }
@@ -143,13 +131,6 @@ public final class ModuleManager {
     }
 
     private String loadNow(String nameOrPath, List<String> args) throws Exception {
-        Supplier<BrokerModule> builtin = builtins.get(nameOrPath);
-        if (builtin != null) {
-            CompletableFuture<Void> done = expect(nameOrPath, args);
-            host(nameOrPath, builtin.get(), args, "builtin");
-            join(done);
-            return nameOrPath;
-        }
         Bundle b = bundles.find(nameOrPath);
         if (b == null) {
             throw new RequestException(Errno.ENOENT, "module not found");
@@ -198,7 +179,7 @@ public final class ModuleManager {
         }
     }
 
-    /** Removes a loaded module: its bundle is stopped, or a built-in one is unhosted. */
+    /** Removes a loaded module: its bundle is stopped (DS unbinds it, which stops its host). */
     public CompletableFuture<Void> remove(String name) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         ops.execute(() -> {
@@ -245,9 +226,6 @@ public final class ModuleManager {
         return out;
     }
 
-    public boolean isLoaded(String name) {
-        return hosts.containsKey(name);
-    }
 
     /** Stops the bundle operations thread at broker exit. */
     public void close() {

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.msg.Roles;
@@ -64,7 +65,7 @@ public final class Router {
     }
 
     /** Registers a service name for an endpoint; fails with EEXIST if another holds it. */
-    public void addService(String name, String uuid, java.util.function.Consumer<Errno> done) {
+    public void addService(String name, String uuid, Consumer<Errno> done) {
         brokerThread.execute(() -> {
             String holder = services.get(name);
             if (holder != null && !holder.equals(uuid)) {
@@ -76,9 +77,6 @@ public final class Router {
         });
     }
 
-    public void removeService(String name, String uuid) {
-        brokerThread.execute(() -> services.remove(name, uuid));
-    }
 
     /** The service names an endpoint holds (for {@code module.list}); broker thread only. */
     public List<String> servicesOf(String uuid) {
@@ -264,10 +262,6 @@ public final class Router {
         }
     }
 
-    /** The sequence the next event published here gets (rank 0). */
-    public Optional<Integer> nextSequence() {
-        return rank == 0 ? Optional.of(eventSeq) : Optional.empty();
-    }
 
     private void deliverEvent(Message event) {
         String topic = event.topic() == null ? "" : event.topic();
@@ -285,7 +279,7 @@ public final class Router {
     }
 
     /** Publishes an event for the event.publish service and answers with its sequence. */
-    public void publishFromService(Message event, java.util.function.IntConsumer seq) {
+    public void publishFromService(Message event, IntConsumer seq) {
         brokerThread.execute(() -> {
             int s = eventSeq;
             publish(event);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.fluxj.client.kvs.KvsCheckpoint;
 import org.fluxj.formats.json.JanssonText;
 import org.fluxj.formats.treeobj.BlobRef;
 import picocli.CommandLine.Command;
@@ -65,7 +66,7 @@ final class ContentCheckpointCommand extends FamilyCommand {
 
         @Override
         public Integer call() {
-            KvsCheckpoint.requireKvsUnloaded(handle(), "please unload kvs module before updating checkpoint");
+            Checkpoints.requireKvsUnloaded(handle(), "please unload kvs module before updating checkpoint");
             if (!BlobRef.isValid(blobref)) {
                 throw fail("invalid blobref specified");
             }

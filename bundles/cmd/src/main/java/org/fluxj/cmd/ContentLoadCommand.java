@@ -6,8 +6,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.fluxj.client.content.Content;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.treeobj.BlobRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,8 +41,12 @@ final class ContentLoadCommand extends FluxCommand {
             } catch (FormatException e) {
                 throw fail("%s: %s", s, e.getMessage());
             }
-            Message m = ContentCommand.raw(this, handle(), bypass ? "content-backing.load" : "content.load", ref.digest());
-            byte[] data = m.hasPayload() ? m.payload() : new byte[0];
+            byte[] data;
+            try {
+                data = Content.load(handle(), ref, bypass);
+            } catch (IOException e) {
+                throw fail("%s: %s", Content.topic("load", bypass), e.getMessage());
+            }
             if (!ref.matches(data)) {
                 throw fail("%s: content does not match its hash", s);
             }

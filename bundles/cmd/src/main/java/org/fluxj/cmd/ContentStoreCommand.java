@@ -3,7 +3,7 @@ package org.fluxj.cmd;
 import java.io.IOException;
 import java.util.Arrays;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.msg.Message;
+import org.fluxj.client.content.Content;
 import org.fluxj.formats.treeobj.BlobRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,15 +21,20 @@ final class ContentStoreCommand extends FluxCommand {
         if (chunksize < 0) {
             throw fail("--chunksize must not be negative");
         }
-        BlobRef.Algorithm alg = ContentCommand.hashAlgorithm(this);
+        BlobRef.Algorithm alg = hashAlgorithm();
         byte[] all = System.in.readAllBytes();
         int chunk = chunksize == 0 || chunksize > all.length ? Math.max(all.length, 1) : chunksize;
         int off = 0;
         do {
             byte[] blob = Arrays.copyOfRange(all, off, Math.min(all.length, off + chunk));
-            Message m = ContentCommand.raw(this, handle(), bypass ? "content-backing.store" : "content.store", blob);
+            byte[] digest;
             try {
-                out().println(BlobRef.ofDigest(alg, m.payload()));
+                digest = Content.store(handle(), blob, bypass);
+            } catch (IOException e) {
+                throw fail("%s: %s", Content.topic("store", bypass), e.getMessage());
+            }
+            try {
+                out().println(BlobRef.ofDigest(alg, digest));
             } catch (FormatException e) {
                 throw fail("store: %s", e.getMessage());
             }

@@ -3,6 +3,9 @@ package org.fluxj.cmd;
 import java.io.IOException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.fluxj.client.content.BlobLoader;
+import org.fluxj.client.kvs.Kvs;
+import org.fluxj.client.kvs.KvsCheckpoint;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.TreeObj;
@@ -116,7 +119,7 @@ final class DumpCommand extends FluxCommand {
                 time = (long) c.timestamp();
                 ref = c.rootref();
             } else {
-                ref = Kvs.getroot(handle(), "primary").path("rootref").asText();
+                ref = Kvs.getroot(handle(), Kvs.PRIMARY).path("rootref").asText();
             }
         } catch (IOException e) {
             throw fail("%s: %s", checkpoint ? "error fetching checkpoints" : "error fetching current KVS root",

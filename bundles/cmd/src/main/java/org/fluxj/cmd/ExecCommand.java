@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.fluxj.client.Handle;
+import org.fluxj.client.Rpc;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.json.Json;
@@ -235,7 +235,7 @@ final class ExecCommand extends FluxCommand {
         int status = 0;
         for (Map.Entry<Integer, java.util.concurrent.CompletableFuture<Message>> e : sent.entrySet()) {
             try {
-                JsonNode o = Handle.get(e.getValue()).payloadObject();
+                JsonNode o = Rpc.await(e.getValue()).payloadObject();
                 out().printf("%d: %d%n", e.getKey(), o.path("pid").asInt());
             } catch (IOException | FormatException x) {
                 err().printf("%sError: rank %d: %s: %s%n", PREFIX, e.getKey(), command.get(0), x.getMessage());

@@ -6,11 +6,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.fluxj.client.FluxException;
 import org.fluxj.client.Handle;
+import org.fluxj.client.Rpc;
 import org.fluxj.client.UriResolvers;
-import org.fluxj.formats.msg.Errno;
+import org.fluxj.client.content.Content;
+import org.fluxj.formats.FormatException;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.treeobj.BlobRef;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -90,21 +92,27 @@ public abstract class FluxCommand implements Callable<Integer> {
     /** A broker attribute, or null if it is not set; other failures end the command. */
     protected String findattr(String name) {
         try {
-            return handle().getattr(name);
-        } catch (FluxException e) {
-            if (e.is(Errno.ENOENT)) {
-                return null;
-            }
-            throw new CommandException(name + ": " + e.getMessage());
+            return handle().findattr(name);
         } catch (IOException e) {
             throw new CommandException(name + ": " + e.getMessage());
+        }
+    }
+
+    /** The instance's {@code content.hash}: the algorithm blobrefs are made with. */
+    protected BlobRef.Algorithm hashAlgorithm() {
+        try {
+            return Content.hashAlgorithm(handle());
+        } catch (FormatException e) {
+            throw new CommandException(e.getMessage());
+        } catch (IOException e) {
+            throw new CommandException("content.hash: " + e.getMessage());
         }
     }
 
     /** A blocking RPC whose response has no payload. */
     protected void rpcNoPayload(String what, String topic, JsonNode payload) {
         try {
-            Handle.get(handle().rpc(topic, payload, Message.NODEID_ANY));
+            Rpc.await(handle().rpc(topic, payload, Message.NODEID_ANY));
         } catch (IOException e) {
             throw new CommandException(what + ": " + e.getMessage());
         }

@@ -1,7 +1,7 @@
 package org.fluxj.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.fluxj.client.kvs.KvsTxn;
 import picocli.CommandLine.Option;
 
 /** A subcommand that commits: {@code -O}, {@code -b}, {@code -s} print the new root (commit_finish). */
@@ -16,10 +16,10 @@ abstract class KvsCommitSubcommand extends KvsSubcommand {
     @Option(names = {"-s", "--sequence"}, description = "Output root sequence of root containing puts")
     boolean sequence;
 
-    void commitAndFinish(int flags, ArrayNode ops) {
-        JsonNode r = commit(ns(), flags, ops);
+    void commitAndFinish(int flags, KvsTxn txn) {
+        JsonNode r = commit(ns(), flags, txn);
         if (treeobjRoot) {
-            out().println(Kvs.dirref(r.path("rootref").asText()));
+            out().println(dirref(r.path("rootref").asText()));
         } else if (blobref) {
             out().println(r.path("rootref").asText());
         } else if (sequence) {

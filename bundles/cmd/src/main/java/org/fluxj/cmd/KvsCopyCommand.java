@@ -1,8 +1,8 @@
 package org.fluxj.cmd;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import org.fluxj.formats.json.Json;
+import org.fluxj.client.kvs.Kvs;
+import org.fluxj.client.kvs.KvsTxn;
 import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
@@ -35,8 +35,6 @@ class KvsCopyCommand extends KvsSubcommand {
         } catch (IOException e) {
             throw fail("flux_kvs_copy: %s", e.getMessage());
         }
-        ArrayNode ops = Json.array();
-        ops.add(Kvs.op(destination, 0, t));
-        commit(Kvs.namespace(dstNamespace), 0, ops);
+        commit(Kvs.namespace(dstNamespace), 0, new KvsTxn().put(destination, 0, t));
     }
 }

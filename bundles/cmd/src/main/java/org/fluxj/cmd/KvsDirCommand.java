@@ -55,7 +55,7 @@ final class KvsDirCommand extends KvsSubcommand {
                     out().println(k + ".");
                 }
             } else if (!directory) {
-                byte[] data = Kvs.data(lookupAt(at, k, 0));
+                byte[] data = data(lookupAt(at, k, 0));
                 int len = 0;
                 while (len < data.length && data[len] != 0) {
                     len++;

@@ -1,12 +1,10 @@
 package org.fluxj.cmd;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.fluxj.client.kvs.KvsTxn;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.eventlog.EventlogEntry;
-import org.fluxj.formats.json.Json;
-import org.fluxj.formats.treeobj.KvsFlags;
-import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,9 +30,7 @@ final class KvsEventlogAppendCommand extends KvsSubcommand {
         } catch (FormatException | IllegalArgumentException x) {
             throw fail("eventlog_entry_create: %s", x.getMessage());
         }
-        ArrayNode ops = Json.array();
-        ops.add(Kvs.op(key, KvsFlags.APPEND, TreeObj.Val.of(e.encode())));
-        commit(ns(), 0, ops);
+        commit(ns(), 0, new KvsTxn().append(key, e.encode().getBytes(StandardCharsets.UTF_8)));
         return 0;
     }
 }

@@ -2,7 +2,7 @@ package org.fluxj.cmd;
 
 import java.io.IOException;
 import org.fluxj.client.StreamingRpc;
-import org.fluxj.formats.FormatException;
+import org.fluxj.client.kvs.Kvs;
 import org.fluxj.formats.eventlog.EventlogEntry;
 import org.fluxj.formats.eventlog.EventlogFormatter;
 import org.fluxj.formats.msg.Message;
@@ -46,7 +46,7 @@ final class KvsEventlogGetCommand extends KvsSubcommand {
         }
         int flags = (watch ? KvsFlags.WATCH | KvsFlags.WATCH_APPEND : 0) | (waitcreate ? KvsFlags.WAITCREATE : 0) | (stream ? KvsFlags.STREAM : 0);
         if (!watch && !stream) {
-            for (EventlogEntry e : KvsEventlogCommand.decode(Kvs.data(lookup(key, flags)))) {
+            for (EventlogEntry e : KvsEventlogCommand.decode(data(lookup(key, flags)))) {
                 KvsEventlogCommand.print(f, e, out(), err());
             }
             out().flush();
@@ -60,8 +60,8 @@ final class KvsEventlogGetCommand extends KvsSubcommand {
             }
             byte[] data;
             try {
-                data = Kvs.data(Kvs.val(m.payloadObject()));
-            } catch (FormatException e) {
+                data = data(Kvs.value(m));
+            } catch (IOException e) {
                 throw fail("%s: %s", key, e.getMessage());
             }
             for (EventlogEntry e : KvsEventlogCommand.decode(data)) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import org.fluxj.client.FluxException;
 import org.fluxj.client.StreamingRpc;
+import org.fluxj.client.kvs.Kvs;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.eventlog.EventlogEntry;
 import org.fluxj.formats.eventlog.EventlogFormatter;
@@ -76,8 +77,8 @@ final class KvsEventlogWaitEventCommand extends KvsSubcommand {
             }
             byte[] data;
             try {
-                data = Kvs.data(Kvs.val(m.payloadObject()));
-            } catch (FormatException e) {
+                data = data(Kvs.value(m));
+            } catch (IOException e) {
                 throw fail("%s: %s", key, e.getMessage());
             }
             for (EventlogEntry e : KvsEventlogCommand.decode(data)) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.fluxj.client.StreamingRpc;
-import org.fluxj.formats.FormatException;
+import org.fluxj.client.kvs.Kvs;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
@@ -92,8 +92,8 @@ final class KvsGetCommand extends KvsSubcommand {
                 continue; // initial sentinel
             }
             try {
-                print(key, Kvs.val(m.payloadObject()));
-            } catch (FormatException e) {
+                print(key, Kvs.value(m));
+            } catch (IOException e) {
                 throw fail("%s: %s", key, e.getMessage());
             }
             out().flush();
@@ -116,7 +116,7 @@ final class KvsGetCommand extends KvsSubcommand {
             out().println(t.encode());
             return;
         }
-        byte[] data = Kvs.data(t);
+        byte[] data = data(t);
         if (raw) {
             writeRaw(data);
             return;

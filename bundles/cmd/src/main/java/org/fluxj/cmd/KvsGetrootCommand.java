@@ -2,6 +2,7 @@ package org.fluxj.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import org.fluxj.client.kvs.Kvs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,7 +31,7 @@ final class KvsGetrootCommand extends KvsSubcommand {
         } else if (blobref) {
             out().println(r.path("rootref").asText());
         } else {
-            out().println(Kvs.dirref(r.path("rootref").asText()));
+            out().println(dirref(r.path("rootref").asText()));
         }
         out().flush();
         return 0;

@@ -1,8 +1,6 @@
 package org.fluxj.cmd;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import org.fluxj.formats.json.Json;
-import org.fluxj.formats.treeobj.TreeObj;
+import org.fluxj.client.kvs.KvsTxn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,9 +19,7 @@ final class KvsLinkCommand extends KvsCommitSubcommand {
 
     @Override
     public Integer call() {
-        ArrayNode ops = Json.array();
-        ops.add(Kvs.op(linkname, 0, TreeObj.Symlink.of(targetNamespace, target)));
-        commitAndFinish(0, ops);
+        commitAndFinish(0, new KvsTxn().symlink(linkname, targetNamespace, target));
         out().flush();
         return 0;
     }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.fluxj.client.FluxException;
+import org.fluxj.client.kvs.Kvs;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.KeyPath;
 import org.fluxj.formats.treeobj.KvsFlags;

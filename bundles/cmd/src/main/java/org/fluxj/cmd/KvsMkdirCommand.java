@@ -1,9 +1,7 @@
 package org.fluxj.cmd;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
-import org.fluxj.formats.json.Json;
-import org.fluxj.formats.treeobj.TreeObj;
+import org.fluxj.client.kvs.KvsTxn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,9 +13,9 @@ final class KvsMkdirCommand extends KvsCommitSubcommand {
 
     @Override
     public Integer call() {
-        ArrayNode ops = Json.array();
-        keys.forEach(k -> ops.add(Kvs.op(k, 0, TreeObj.Dir.empty())));
-        commitAndFinish(0, ops);
+        KvsTxn txn = new KvsTxn();
+        keys.forEach(txn::mkdir);
+        commitAndFinish(0, txn);
         out().flush();
         return 0;
     }

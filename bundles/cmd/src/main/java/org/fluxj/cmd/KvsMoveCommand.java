@@ -1,7 +1,7 @@
 package org.fluxj.cmd;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import org.fluxj.formats.json.Json;
+import org.fluxj.client.kvs.Kvs;
+import org.fluxj.client.kvs.KvsTxn;
 import picocli.CommandLine.Command;
 
 /** {@code flux kvs move SRC DST}: copy, then unlink the source (flux_kvs_move). */
@@ -10,9 +10,7 @@ final class KvsMoveCommand extends KvsCopyCommand {
     @Override
     public Integer call() {
         copy();
-        ArrayNode ops = Json.array();
-        ops.add(Kvs.op(source, 0, null));
-        commit(Kvs.namespace(srcNamespace), 0, ops);
+        commit(Kvs.namespace(srcNamespace), 0, new KvsTxn().unlink(source));
         return 0;
     }
 }

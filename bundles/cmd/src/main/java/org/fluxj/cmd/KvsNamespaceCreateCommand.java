@@ -3,6 +3,7 @@ package org.fluxj.cmd;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
+import org.fluxj.client.Rpc;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.treeobj.TreeObj;
@@ -31,7 +32,7 @@ final class KvsNamespaceCreateCommand extends FluxCommand {
                 }
                 ref = d.refs().get(0).toString();
             } else {
-                ref = TreeObj.Dir.empty().blobRef(ContentCommand.hashAlgorithm(this)).toString();
+                ref = TreeObj.Dir.empty().blobRef(hashAlgorithm()).toString();
             }
         } catch (FormatException e) {
             throw fail("%s", e.getMessage());
@@ -43,7 +44,7 @@ final class KvsNamespaceCreateCommand extends FluxCommand {
             o.put("owner", owner == null ? -1 : owner.intValue());
             o.put("flags", 0);
             try {
-                org.fluxj.client.Handle.get(handle().rpc("kvs.namespace-create", o, 0));
+                Rpc.await(handle().rpc("kvs.namespace-create", o, 0));
             } catch (IOException e) {
                 throw fail("%s: %s", name, e.getMessage());
             }

@@ -1,6 +1,7 @@
 package org.fluxj.cmd;
 
 import java.util.List;
+import org.fluxj.client.Rpc;
 import org.fluxj.formats.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -15,7 +16,7 @@ final class KvsNamespaceRemoveCommand extends FluxCommand {
     public Integer call() {
         for (String name : names) {
             try {
-                org.fluxj.client.Handle.get(handle().rpc("kvs.namespace-remove", Json.object().put("namespace", name), 0));
+                Rpc.await(handle().rpc("kvs.namespace-remove", Json.object().put("namespace", name), 0));
             } catch (java.io.IOException e) {
                 throw fail("%s: %s", name, e.getMessage());
             }

@@ -1,11 +1,10 @@
 package org.fluxj.cmd;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.fluxj.client.kvs.KvsTxn;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.json.Json;
 import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
@@ -31,7 +30,7 @@ final class KvsPutCommand extends KvsCommitSubcommand {
 
     @Override
     public Integer call() throws IOException {
-        ArrayNode ops = Json.array();
+        KvsTxn txn = new KvsTxn();
         byte[] stdin = null;
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
@@ -46,16 +45,16 @@ final class KvsPutCommand extends KvsCommitSubcommand {
             if (treeobj) {
                 String text = value.equals("-") ? new String(stdin = readStdin(stdin), StandardCharsets.UTF_8) : value;
                 try {
-                    ops.add(Kvs.op(key, 0, TreeObj.decode(text)));
+                    txn.put(key, 0, TreeObj.decode(text));
                 } catch (FormatException e) {
                     throw fail("%s: %s", key, e.getMessage());
                 }
                 continue;
             }
             byte[] data = raw && value.equals("-") ? (stdin = readStdin(stdin)) : value.getBytes(StandardCharsets.UTF_8);
-            ops.add(Kvs.op(key, append ? KvsFlags.APPEND : 0, new TreeObj.Val(data)));
+            txn.put(key, append ? KvsFlags.APPEND : 0, new TreeObj.Val(data));
         }
-        commitAndFinish((noMerge ? KvsFlags.NO_MERGE : 0) | (sync ? KvsFlags.SYNC : 0), ops);
+        commitAndFinish((noMerge ? KvsFlags.NO_MERGE : 0) | (sync ? KvsFlags.SYNC : 0), txn);
         out().flush();
         return 0;
     }

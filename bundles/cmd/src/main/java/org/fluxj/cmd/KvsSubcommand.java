@@ -1,8 +1,10 @@
 package org.fluxj.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
+import org.fluxj.client.kvs.Kvs;
+import org.fluxj.client.kvs.KvsTxn;
+import org.fluxj.formats.FormatException;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Option;
 
@@ -27,17 +29,38 @@ abstract class KvsSubcommand extends FluxCommand {
 
     TreeObj lookupAt(String at, String key, int flags) {
         try {
-            return at == null ? Kvs.lookup(handle(), ns(), key, flags) : Kvs.lookupAt(handle(), at, key, flags);
+            return at == null ? Kvs.lookup(handle(), ns(), key, flags) : Kvs.lookupAt(handle(), rootdir(at), key, flags);
         } catch (IOException e) {
             throw fail("%s: %s", key, e.getMessage());
         }
     }
 
-    JsonNode commit(String ns, int flags, ArrayNode ops) {
+    private static TreeObj rootdir(String treeobj) {
         try {
-            return Kvs.commit(handle(), ns, flags, ops);
+            return TreeObj.decode(treeobj);
+        } catch (FormatException e) {
+            throw new CommandException(e.getMessage());
+        }
+    }
+
+    JsonNode commit(String ns, int flags, KvsTxn txn) {
+        try {
+            return Kvs.commit(handle(), ns, flags, txn);
         } catch (IOException e) {
             throw fail("flux_kvs_commit: %s", e.getMessage());
         }
+    }
+
+    /** The value bytes of a looked-up object (treeobj_decode_val). */
+    static byte[] data(TreeObj t) {
+        if (t instanceof TreeObj.Val v) {
+            return v.data();
+        }
+        throw new CommandException("value is a " + t.type() + ", not a val");
+    }
+
+    /** A dirref tree object text, as flux kvs getroot prints the root. */
+    static String dirref(String blobref) {
+        return "{\"data\":[\"" + blobref + "\"],\"type\":\"dirref\",\"ver\":1}";
     }
 }

@@ -1,6 +1,6 @@
 package org.fluxj.cmd;
 
-import org.fluxj.formats.json.Json;
+import org.fluxj.client.kvs.KvsTxn;
 import org.fluxj.formats.treeobj.KvsFlags;
 import picocli.CommandLine.Command;
 
@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 final class KvsSyncCommand extends KvsCommitSubcommand {
     @Override
     public Integer call() {
-        commitAndFinish(KvsFlags.SYNC, Json.array());
+        commitAndFinish(KvsFlags.SYNC, new KvsTxn());
         out().flush();
         return 0;
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fluxj.client.content.BlobLoader;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.TreeObj;

@@ -1,10 +1,10 @@
 package org.fluxj.cmd;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.util.List;
 import org.fluxj.client.FluxException;
-import org.fluxj.formats.json.Json;
+import org.fluxj.client.kvs.Kvs;
+import org.fluxj.client.kvs.KvsTxn;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
@@ -25,7 +25,7 @@ final class KvsUnlinkCommand extends KvsCommitSubcommand {
 
     @Override
     public Integer call() {
-        ArrayNode ops = Json.array();
+        KvsTxn txn = new KvsTxn();
         for (String key : keys) {
             TreeObj t;
             try {
@@ -44,10 +44,10 @@ final class KvsUnlinkCommand extends KvsCommitSubcommand {
                     throw fail("cannot unlink '%s': %s", key, Errno.ENOTEMPTY.message());
                 }
             }
-            ops.add(Kvs.op(key, 0, null));
+            txn.unlink(key);
         }
-        if (!ops.isEmpty()) {
-            commitAndFinish(0, ops);
+        if (!txn.isEmpty()) {
+            commitAndFinish(0, txn);
         }
         out().flush();
         return 0;

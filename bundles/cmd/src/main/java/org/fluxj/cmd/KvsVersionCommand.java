@@ -1,6 +1,7 @@
 package org.fluxj.cmd;
 
 import java.io.IOException;
+import org.fluxj.client.kvs.Kvs;
 import picocli.CommandLine.Command;
 
 /** {@code flux kvs version}: the namespace's root sequence number. */

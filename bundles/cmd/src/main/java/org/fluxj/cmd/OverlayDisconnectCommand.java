@@ -2,7 +2,7 @@ package org.fluxj.cmd;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import org.fluxj.client.Handle;
+import org.fluxj.client.Rpc;
 import org.fluxj.formats.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +46,7 @@ final class OverlayDisconnectCommand extends FluxCommand {
         ObjectNode o = Json.object();
         o.put("rank", rank);
         try {
-            Handle.get(handle().rpc("overlay.disconnect-subtree", o, parent));
+            Rpc.await(handle().rpc("overlay.disconnect-subtree", o, parent));
         } catch (IOException e) {
             throw fail("overlay.disconnect-subtree: %s", e.getMessage());
         }

@@ -3,16 +3,14 @@ package org.fluxj.cmd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.fluxj.client.Handle;
+import org.fluxj.client.Rpc;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.json.Json;
-import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 
 /**
@@ -164,17 +162,9 @@ final class OverlayTree {
         }
     }
 
+    /** An RPC's response, waiting at most {@code timeout} seconds (negative: forever). */
     static Message await(CompletableFuture<Message> f, double timeout) throws IOException {
-        try {
-            return timeout < 0 ? f.get() : f.get((long) (timeout * 1e9), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new IOException(Errno.ETIMEDOUT.message());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage());
-        }
+        return Rpc.await(f, timeout < 0 ? null : Duration.ofNanos((long) (timeout * 1e9)));
     }
 
     Handle handle() {

@@ -2,12 +2,14 @@ package org.fluxj.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.fluxj.client.FluxException;
+import org.fluxj.client.Rpc;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.hostlist.Hostlist;
@@ -134,9 +136,7 @@ final class PingCommand extends FluxCommand {
                 m = wait > 0 ? oldest.get(wait, TimeUnit.NANOSECONDS) : oldest.getNow(null);
             } catch (java.util.concurrent.TimeoutException e) {
                 return;
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw failure(e.getCause());
-            } catch (CompletionException e) { // getNow of a failed request
+            } catch (java.util.concurrent.ExecutionException | CompletionException e) { // getNow: CompletionException
                 throw failure(e);
             }
             if (m == null) {
@@ -194,10 +194,8 @@ final class PingCommand extends FluxCommand {
     }
 
     /** A failed request as flux-ping reports it: the errno's text, not the response's message. */
-    private CommandException failure(Throwable e) {
-        if (e instanceof CompletionException && e.getCause() != null) {
-            e = e.getCause();
-        }
+    private CommandException failure(Throwable failed) {
+        IOException e = Rpc.error(failed);
         String why = e instanceof FluxException f ? Errno.strerror(f.errnum()) : e.getMessage();
         return fail("%s%s: %s", bang(nodeid), topic, why);
     }

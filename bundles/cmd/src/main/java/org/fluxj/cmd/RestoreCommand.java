@@ -5,9 +5,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.fluxj.client.Handle;
+import org.fluxj.client.Rpc;
+import org.fluxj.client.content.BlobStorer;
+import org.fluxj.client.kvs.Kvs;
+import org.fluxj.client.kvs.KvsCheckpoint;
+import org.fluxj.client.kvs.KvsTxn;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.json.Json;
 import org.fluxj.formats.size.Sizes;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.TreeObj;
@@ -59,13 +62,17 @@ final class RestoreCommand extends FluxCommand {
             throw fail("Please specify a restore target with --checkpoint or --key");
         }
         if (checkpoint) {
-            KvsCheckpoint.requireKvsUnloaded(handle(), "please unload kvs module before using --checkpoint");
+            Checkpoints.requireKvsUnloaded(handle(), "please unload kvs module before using --checkpoint");
         }
         progress = new ArchiveProgress(err(), handle(), "restore", "restored", !quiet && !verbose, sdNotify);
-        storer = new BlobStorer(handle(), ContentCommand.hashAlgorithm(this), noCache, maxreqs);
+        storer = new BlobStorer(handle(), hashAlgorithm(), noCache, maxreqs);
         Snapshot snapshot = read(limit);
         BlobRef root = storeDir("root", snapshot.root());
-        storer.finish();
+        try {
+            storer.finish();
+        } catch (IOException e) {
+            throw new CommandException(e.getMessage());
+        }
         progress.end();
         if (checkpoint) {
             toCheckpoint(root, snapshot.timestamp());
@@ -74,7 +81,7 @@ final class RestoreCommand extends FluxCommand {
         }
         if (!noCache) {
             try {
-                Handle.get(handle().rpc("content.flush", null, 0));
+                Rpc.await(handle().rpc("content.flush", null, 0));
             } catch (IOException e) {
                 err().println("flux-restore: error flushing content cache: " + e.getMessage());
             }
@@ -141,9 +148,8 @@ final class RestoreCommand extends FluxCommand {
         if (!quiet) {
             err().println("flux-restore: writing snapshot " + shortBlobref(root) + " to KVS key '" + key + "'");
         }
-        var ops = Json.array().add(Kvs.op(key, 0, new TreeObj.DirRef(root)));
         try {
-            Kvs.commit(handle(), Kvs.namespace(null), 0, ops);
+            Kvs.commit(handle(), Kvs.namespace(null), 0, new KvsTxn().put(key, 0, new TreeObj.DirRef(root)));
         } catch (IOException e) {
             throw fail("error updating %s: %s", key, e.getMessage());
         }
@@ -175,7 +181,7 @@ final class RestoreCommand extends FluxCommand {
             return new TreeObj.Val(data);
         }
         progress.add(1, 1);
-        return new TreeObj.ValRef(storer.store(path, data));
+        return new TreeObj.ValRef(store(path, data));
     }
 
     /** A symlink's target as dump writes it: {@code NS::TARGET} names a namespace. */
@@ -220,7 +226,16 @@ final class RestoreCommand extends FluxCommand {
                     : (TreeObj) o);
         }
         progress.add(1, 0);
-        return storer.store(path, new TreeObj.Dir(entries).encodeBytes());
+        return store(path, new TreeObj.Dir(entries).encodeBytes());
+    }
+
+    /** A blob sent to be stored; a failure (of it or of one sent before) ends the command. */
+    private BlobRef store(String path, byte[] data) {
+        try {
+            return storer.store(path, data);
+        } catch (IOException e) {
+            throw new CommandException(e.getMessage());
+        }
     }
 
     /** The hash name and the first 8 digits, as flux-core's restore prints a blobref. */

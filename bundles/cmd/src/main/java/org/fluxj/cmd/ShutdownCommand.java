@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.fluxj.client.FluxException;
 import org.fluxj.client.StreamingRpc;
+import org.fluxj.client.kvs.Kvs;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
@@ -126,7 +127,7 @@ final class ShutdownCommand extends FluxCommand {
         }
         long version = 0;
         try {
-            version = Kvs.getroot(handle(), "primary").path("rootseq").asLong();
+            version = Kvs.getroot(handle(), Kvs.PRIMARY).path("rootseq").asLong();
         } catch (FluxException e) {
             if (!e.is(Errno.ENOSYS)) {
                 throw fail("Error fetching KVS version: %s", e.getMessage());

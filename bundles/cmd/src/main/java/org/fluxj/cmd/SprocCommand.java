@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.fluxj.client.Handle;
+import org.fluxj.client.Rpc;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
 import picocli.CommandLine.Command;
@@ -121,7 +121,7 @@ final class SprocCommand extends FamilyCommand implements Argparse {
             ObjectNode o = target(pid);
             o.put("signum", signum);
             try {
-                Handle.get(handle().rpc(service + ".kill", o, rank));
+                Rpc.await(handle().rpc(service + ".kill", o, rank));
             } catch (IOException e) {
                 boolean reaped = await && e instanceof org.fluxj.client.FluxException f
                         && f.is(org.fluxj.formats.msg.Errno.ESRCH);
@@ -134,7 +134,7 @@ final class SprocCommand extends FamilyCommand implements Argparse {
                 return 0;
             }
             try {
-                return exitCode(Handle.get(waiting).payloadObject().path("status").asInt());
+                return exitCode(Rpc.await(waiting).payloadObject().path("status").asInt());
             } catch (IOException | org.fluxj.formats.FormatException e) {
                 throw failed("kill: wait failed", e);
             }
@@ -155,7 +155,7 @@ final class SprocCommand extends FamilyCommand implements Argparse {
         public Integer call() {
             JsonNode resp;
             try {
-                resp = Handle.get(waitRpc(pid)).payloadObject();
+                resp = Rpc.await(waitRpc(pid)).payloadObject();
             } catch (IOException | org.fluxj.formats.FormatException e) {
                 throw failed("wait", e);
             }

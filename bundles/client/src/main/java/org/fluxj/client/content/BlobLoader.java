@@ -1,4 +1,4 @@
-package org.fluxj.cmd;
+package org.fluxj.client.content;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.fluxj.client.Handle;
 import org.fluxj.client.FluxException;
+import org.fluxj.client.Handle;
+import org.fluxj.client.Rpc;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.treeobj.BlobRef;
@@ -21,11 +22,11 @@ import org.fluxj.formats.treeobj.BlobRef;
  * time and while less than {@value #HELD_BYTES_MAX} bytes of them wait to be taken, so that
  * round trips overlap without the walk's memory growing with the tree.
  */
-final class BlobLoader {
+public final class BlobLoader {
     private static final long HELD_BYTES_MAX = 64L << 20;
 
     private final Handle handle;
-    private final String topic;
+    private final boolean bypass;
     private final int window;
     private final Deque<BlobRef> wanted = new ArrayDeque<>();
     private final Map<BlobRef, CompletableFuture<Message>> requested = new HashMap<>();
@@ -33,14 +34,14 @@ final class BlobLoader {
     private final AtomicLong held = new AtomicLong();
 
     /** @param bypass load from the backing store on rank 0, not through the content cache */
-    BlobLoader(Handle handle, boolean bypass, int window) {
+    public BlobLoader(Handle handle, boolean bypass, int window) {
         this.handle = handle;
-        this.topic = bypass ? "content-backing.load" : "content.load";
+        this.bypass = bypass;
         this.window = window;
     }
 
     /** Blobs the walk needs next, the first soonest: they go before those announced earlier. */
-    void prefetch(List<BlobRef> refs) {
+    public void prefetch(List<BlobRef> refs) {
         for (int i = refs.size() - 1; i >= 0; i--) {
             wanted.addFirst(refs.get(i));
         }
@@ -48,15 +49,14 @@ final class BlobLoader {
     }
 
     /** The blob, checked against its hash; a failed load is the broker's error. */
-    byte[] load(BlobRef ref) throws IOException {
+    public byte[] load(BlobRef ref) throws IOException {
         CompletableFuture<Message> f = requested.remove(ref);
         if (f == null) {
             wanted.removeFirstOccurrence(ref); // else it would be loaded again and never taken
             f = request(ref);
         }
         pump();
-        Message m = Handle.get(f);
-        byte[] data = m.hasPayload() ? m.payload() : new byte[0];
+        byte[] data = Content.payload(Rpc.await(f));
         held.addAndGet(-data.length);
         pump();
         if (!ref.matches(data)) {
@@ -76,7 +76,7 @@ final class BlobLoader {
 
     private CompletableFuture<Message> request(BlobRef ref) {
         inFlight.incrementAndGet();
-        return handle.rpcRaw(topic, ref.digest(), Message.NODEID_ANY).whenComplete((m, e) -> {
+        return Content.loadAsync(handle, ref, bypass).whenComplete((m, e) -> {
             inFlight.decrementAndGet();
             if (m != null && m.hasPayload()) {
                 held.addAndGet(m.payload().length);

@@ -1,7 +1,5 @@
 package org.fluxj.cmd;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -22,19 +20,5 @@ final class ConfigCommand extends FamilyCommand {
                 "builtin", ConfigBuiltinCommand.class,
                 "load", ConfigLoadCommand.class,
                 "reload", ConfigReloadCommand.class);
-    }
-
-    /** The broker's configuration object (config.get). */
-    static ObjectNode fetch(FluxCommand cmd) {
-        JsonNode o = cmd.rpc("Error fetching config object", "config.get", null);
-        if (!(o instanceof ObjectNode c)) {
-            throw fail("Error fetching config object: Protocol error");
-        }
-        return c;
-    }
-
-    /** Replaces the broker's configuration (config.load); a failure ends the command as "{@code what}: reason". */
-    static void load(FluxCommand cmd, String what, ObjectNode conf) {
-        cmd.rpcNoPayload(what, "config.load", conf);
     }
 }

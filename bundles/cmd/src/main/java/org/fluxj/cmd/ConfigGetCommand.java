@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "get", description = "Query broker configuration values.",
         customSynopsis = "flux config get [OPTIONS] [NAME]")
-final class ConfigGetCommand extends FluxCommand {
+final class ConfigGetCommand extends AbstractConfigCommand {
 
     @Option(names = {"-c", "--config-path"}, paramLabel = "PATH|system|security|imp",
             description = "Get broker config from PATH (default: use live config).")
@@ -39,7 +39,7 @@ final class ConfigGetCommand extends FluxCommand {
 
     @Override
     public Integer call() throws FormatException {
-        JsonNode o = configPath != null ? fromFiles(configPath) : ConfigCommand.fetch(this);
+        JsonNode o = configPath != null ? fromFiles(configPath) : fetchConfig();
         ConfigType want = ConfigType.named(type);
         if (want == null) {
             throw fail("Unknown type: %s", type);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "load", description = "Load broker configuration from stdin or PATH.",
         customSynopsis = "flux config load [PATH]")
-final class ConfigLoadCommand extends FluxCommand {
+final class ConfigLoadCommand extends AbstractConfigCommand {
 
     @Parameters(paramLabel = "PATH", arity = "0..1", description = "A config directory or file (default: stdin).")
     String path;
@@ -42,7 +42,7 @@ final class ConfigLoadCommand extends FluxCommand {
                 throw fail("TOML parse error: %s", e.getMessage());
             }
         }
-        ConfigCommand.load(this, "load", conf);
+        loadConfig("load", conf);
         return 0;
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "set", description = "Set broker configuration value.",
         customSynopsis = "flux config set [OPTIONS] NAME VALUE")
-final class ConfigSetCommand extends FluxCommand {
+final class ConfigSetCommand extends AbstractConfigCommand {
 
     @Option(names = {"-t", "--type"}, paramLabel = "TYPE",
             description = "Specify type (string, integer, real, boolean, object, array, fsd).")
@@ -39,7 +39,7 @@ final class ConfigSetCommand extends FluxCommand {
                 throw fail("Invalid type for the set subcommand: %s", type);
             }
         }
-        ObjectNode conf = ConfigCommand.fetch(this);
+        ObjectNode conf = fetchConfig();
         if (t == null) {
             JsonNode old = JsonPath.get(conf, name);
             if (old == null) {
@@ -53,7 +53,7 @@ final class ConfigSetCommand extends FluxCommand {
         } catch (FormatException e) {
             throw fail("Error updating config object: %s", e.getMessage());
         }
-        ConfigCommand.load(this, "Error updating config object", conf);
+        loadConfig("Error updating config object", conf);
         return 0;
     }
 }

@@ -11,20 +11,20 @@ import picocli.CommandLine.Parameters;
  * key; one that is not set is no error), and loads the result on rank 0.
  */
 @Command(name = "unset", description = "Unset broker configuration value.", customSynopsis = "flux config unset NAME")
-final class ConfigUnsetCommand extends FluxCommand {
+final class ConfigUnsetCommand extends AbstractConfigCommand {
 
     @Parameters(paramLabel = "NAME", description = "A period-delimited key.")
     String name;
 
     @Override
     public Integer call() {
-        ObjectNode conf = ConfigCommand.fetch(this);
+        ObjectNode conf = fetchConfig();
         try {
             JsonPath.delete(conf, name);
         } catch (FormatException e) {
             throw fail("Error deleting %s from config object: %s", name, e.getMessage());
         }
-        ConfigCommand.load(this, "Error updating config object", conf);
+        loadConfig("Error updating config object", conf);
         return 0;
     }
 }

@@ -1,82 +1,14 @@
 package org.fluxj.cmd;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import org.fluxj.client.kvs.KvsCheckpoint;
-import org.fluxj.formats.json.JanssonText;
-import org.fluxj.formats.treeobj.BlobRef;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code flux content checkpoint list [-n] [-j] | update BLOBREF}. */
 @Command(name = "checkpoint", synopsisSubcommandLabel = "COMMAND", description = "Manage checkpoints.")
 final class ContentCheckpointCommand extends FamilyCommand {
     @Override
     Map<String, Class<?>> subcommands() {
-        return table("list", ContentCheckpointCommand.List.class,
-                "update", ContentCheckpointCommand.Update.class);
-    }
-
-    /** Index, sequence, time and rootref of each checkpoint, newest first. */
-    @Command(name = "list", description = "List checkpoints.")
-    static final class List extends FluxCommand {
-        @Option(names = {"-n", "--no-header"}, description = "Suppress header")
-        boolean noHeader;
-        @Option(names = {"-j", "--json"}, description = "List checkpoint info in JSON")
-        boolean json;
-
-        @Override
-        public Integer call() {
-            JsonNode a;
-            try {
-                a = KvsCheckpoint.list(handle(), false);
-            } catch (IOException e) {
-                throw fail("kvs_checkpoint_lookup: %s", e.getMessage());
-            }
-            if (!noHeader && !json) {
-                out().println(String.format("%-10s %-10s %-20s %s", "Index", "Sequence", "Time", "Rootref"));
-            }
-            int i = 0;
-            for (JsonNode c : a) {
-                if (json) {
-                    out().println(JanssonText.compact(c));
-                } else {
-                    String t = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC)
-                            .format(Instant.ofEpochMilli((long) (c.path("timestamp").asDouble() * 1000)));
-                    out().println(String.format("%-10d %-10d %-20s %s", i, c.path("sequence").asLong(), t,
-                            c.path("rootref").asText()));
-                }
-                i++;
-            }
-            out().flush();
-            return 0;
-        }
-    }
-
-    /** Sets the checkpoint to a root (the kvs module must not be running). */
-    @Command(name = "update", description = "Update checkpoint.")
-    static final class Update extends FluxCommand {
-        @Parameters(paramLabel = "blobref")
-        String blobref;
-
-        @Override
-        public Integer call() {
-            Checkpoints.requireKvsUnloaded(handle(), "please unload kvs module before updating checkpoint");
-            if (!BlobRef.isValid(blobref)) {
-                throw fail("invalid blobref specified");
-            }
-            try {
-                KvsCheckpoint.commit(handle(), new KvsCheckpoint.Entry(blobref, 0, System.currentTimeMillis() / 1000.0),
-                        true);
-            } catch (IOException e) {
-                throw fail("checkpoint update failed: %s", e.getMessage());
-            }
-            return 0;
-        }
+        return table("list", ContentCheckpointListCommand.class,
+                "update", ContentCheckpointUpdateCommand.class);
     }
 }

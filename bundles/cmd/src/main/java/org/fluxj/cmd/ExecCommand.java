@@ -30,7 +30,6 @@ import picocli.CommandLine.Parameters;
         customSynopsis = {"flux exec [OPTIONS] [--rank=IDSET] [--bg] COMMAND...",
             "       flux exec [OPTIONS] [--rank=IDSET] --attach PID|LABEL"})
 final class ExecCommand extends FluxCommand {
-    static final String PREFIX = "flux-exec: ";
 
     @Option(names = {"-r", "--rank"}, paramLabel = "IDSET", description = "Specify target ranks.  Default is \"all\"")
     String rank = "all";
@@ -238,7 +237,7 @@ final class ExecCommand extends FluxCommand {
                 JsonNode o = Rpc.await(e.getValue()).payloadObject();
                 out().printf("%d: %d%n", e.getKey(), o.path("pid").asInt());
             } catch (IOException | FormatException x) {
-                err().printf("%sError: rank %d: %s: %s%n", PREFIX, e.getKey(), command.get(0), x.getMessage());
+                err().printf("%sError: rank %d: %s: %s%n", ExecSession.PREFIX, e.getKey(), command.get(0), x.getMessage());
                 status = 1;
             }
             out().flush();

@@ -31,6 +31,9 @@ import org.fluxj.formats.msg.Message;
  * written as it arrives; stdin is read only as far as every running task has credit for.
  */
 final class ExecSession {
+    /** How flux-exec prefixes the errors it reports per rank. */
+    static final String PREFIX = "flux-exec: ";
+
     /** RFC 42 exec flags. */
     static final int STDOUT = 1;
     static final int STDERR = 2;
@@ -292,7 +295,7 @@ final class ExecSession {
             started++;
         }
         t.state = State.FAILED;
-        err().printf("%sError: rank %d: %s: %s%n", ExecCommand.PREFIX, t.rank, name, error.getMessage());
+        err().printf("%sError: rank %d: %s: %s%n", PREFIX, t.rank, name, error.getMessage());
         err().flush();
         int ec = 1;
         if (error instanceof FluxException f) {

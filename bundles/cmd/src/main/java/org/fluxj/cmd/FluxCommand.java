@@ -2,9 +2,11 @@ package org.fluxj.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.fluxj.client.Handle;
 import org.fluxj.client.Rpc;
@@ -116,6 +118,17 @@ public abstract class FluxCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandException(what + ": " + e.getMessage());
         }
+    }
+
+    /** The version of this build of fluxj, as {@code flux version} prints it. */
+    protected static String fluxVersion() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = FluxCommand.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        }
+        return p.getProperty("version", "unknown");
     }
 
     protected PrintWriter out() {

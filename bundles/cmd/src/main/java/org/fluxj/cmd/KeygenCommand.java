@@ -103,7 +103,7 @@ final class KeygenCommand extends FluxCommand {
 
     private static String version() {
         try {
-            return VersionCommand.version();
+            return fluxVersion();
         } catch (IOException e) {
             return "unknown";
         }

@@ -25,7 +25,7 @@ final class KvsDirCommand extends KvsSubcommand {
 
     @Override
     public Integer call() {
-        int maxcol = width != null ? width : KvsLsCommand.windowWidth();
+        int maxcol = width != null ? width : windowWidth();
         TreeObj.Dir dir = (TreeObj.Dir) lookupAt(at, key, KvsFlags.READDIR);
         dump(dir, prefix(key), maxcol);
         out().flush();

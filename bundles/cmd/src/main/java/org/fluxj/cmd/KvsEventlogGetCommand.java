@@ -16,16 +16,16 @@ import picocli.CommandLine.Parameters;
  * then new ones with -w; with -S the eventlog comes in one response per appended blob.
  */
 @Command(name = "get", description = "Get eventlog.")
-final class KvsEventlogGetCommand extends KvsSubcommand {
+final class KvsEventlogGetCommand extends AbstractKvsEventlogCommand {
     @Option(names = {"-W", "--waitcreate"}, description = "Wait for creation to occur on watch")
     boolean waitcreate;
     @Option(names = {"-w", "--watch"}, description = "Monitor eventlog")
     boolean watch;
     @Option(names = {"-c", "--count"}, paramLabel = "COUNT", description = "Display at most COUNT events")
     int count;
-    @Option(names = {"-u", "--unformatted"}, description = KvsEventlogCommand.UNFORMATTED_HELP)
+    @Option(names = {"-u", "--unformatted"}, description = UNFORMATTED_HELP)
     boolean unformatted;
-    @Option(names = {"-H", "--human"}, description = KvsEventlogCommand.HUMAN_HELP)
+    @Option(names = {"-H", "--human"}, description = HUMAN_HELP)
     boolean human;
     @Getopt.ShortOptionalValue
     @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
@@ -40,14 +40,14 @@ final class KvsEventlogGetCommand extends KvsSubcommand {
 
     @Override
     public Integer call() throws IOException {
-        EventlogFormatter f = KvsEventlogCommand.formatter(unformatted, human, color);
+        EventlogFormatter f = formatter(unformatted, human, color);
         if (watch && stream) {
             throw fail("--watch and --stream cannot be used together");
         }
         int flags = (watch ? KvsFlags.WATCH | KvsFlags.WATCH_APPEND : 0) | (waitcreate ? KvsFlags.WAITCREATE : 0) | (stream ? KvsFlags.STREAM : 0);
         if (!watch && !stream) {
-            for (EventlogEntry e : KvsEventlogCommand.decode(data(lookup(key, flags)))) {
-                KvsEventlogCommand.print(f, e, out(), err());
+            for (EventlogEntry e : decode(data(lookup(key, flags)))) {
+                print(f, e, out(), err());
             }
             out().flush();
             return 0;
@@ -64,8 +64,8 @@ final class KvsEventlogGetCommand extends KvsSubcommand {
             } catch (IOException e) {
                 throw fail("%s: %s", key, e.getMessage());
             }
-            for (EventlogEntry e : KvsEventlogCommand.decode(data)) {
-                KvsEventlogCommand.print(f, e, out(), err());
+            for (EventlogEntry e : decode(data)) {
+                print(f, e, out(), err());
                 if (watch && count > 0 && ++shown == count) {
                     out().flush();
                     return 0;

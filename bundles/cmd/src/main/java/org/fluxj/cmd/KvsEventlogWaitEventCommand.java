@@ -18,18 +18,18 @@ import picocli.CommandLine.Parameters;
 
 /** {@code flux kvs eventlog wait-event [-W] [-t DURATION] [-q] [-v] [-u|-H] [-L[WHEN]] KEY EVENT}. */
 @Command(name = "wait-event", description = "Wait for an event.")
-final class KvsEventlogWaitEventCommand extends KvsSubcommand {
+final class KvsEventlogWaitEventCommand extends AbstractKvsEventlogCommand {
     @Option(names = {"-W", "--waitcreate"}, description = "Wait for creation to occur on eventlog")
     boolean waitcreate;
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", description = "timeout after DURATION")
     String timeout;
-    @Option(names = {"-u", "--unformatted"}, description = KvsEventlogCommand.UNFORMATTED_HELP)
+    @Option(names = {"-u", "--unformatted"}, description = UNFORMATTED_HELP)
     boolean unformatted;
     @Option(names = {"-q", "--quiet"}, description = "Do not output matched event")
     boolean quiet;
     @Option(names = {"-v", "--verbose"}, description = "Output all events before matched event")
     boolean verbose;
-    @Option(names = {"-H", "--human"}, description = KvsEventlogCommand.HUMAN_HELP)
+    @Option(names = {"-H", "--human"}, description = HUMAN_HELP)
     boolean human;
     @Getopt.ShortOptionalValue
     @Option(names = {"-L", "--color"}, arity = "0..1", paramLabel = "WHEN", description = Color.DESCRIPTION,
@@ -43,7 +43,7 @@ final class KvsEventlogWaitEventCommand extends KvsSubcommand {
 
     @Override
     public Integer call() throws IOException {
-        EventlogFormatter f = KvsEventlogCommand.formatter(unformatted, human, color);
+        EventlogFormatter f = formatter(unformatted, human, color);
         Duration limit = null;
         if (timeout != null) {
             try {
@@ -81,17 +81,17 @@ final class KvsEventlogWaitEventCommand extends KvsSubcommand {
             } catch (IOException e) {
                 throw fail("%s: %s", key, e.getMessage());
             }
-            for (EventlogEntry e : KvsEventlogCommand.decode(data)) {
+            for (EventlogEntry e : decode(data)) {
                 f.updateT0(e.timestamp());
                 if (e.name().equals(event)) {
                     if (!quiet) {
-                        KvsEventlogCommand.print(f, e, out(), err());
+                        print(f, e, out(), err());
                     }
                     out().flush();
                     return 0;
                 }
                 if (verbose) {
-                    KvsEventlogCommand.print(f, e, out(), err());
+                    print(f, e, out(), err());
                 }
             }
             out().flush();

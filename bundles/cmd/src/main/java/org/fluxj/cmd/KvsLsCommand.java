@@ -32,16 +32,6 @@ final class KvsLsCommand extends KvsSubcommand {
     @Parameters(paramLabel = "key", arity = "0..*")
     List<String> keys = List.of();
 
-    /** The terminal width as flux-kvs finds it: COLUMNS, else 80. */
-    static int windowWidth() {
-        String c = System.getenv("COLUMNS");
-        try {
-            return c != null ? Integer.parseInt(c.strip()) : 80;
-        } catch (NumberFormatException e) {
-            return 80;
-        }
-    }
-
     @Override
     public Integer call() {
         int win = one ? 1 : width != null ? width : windowWidth();

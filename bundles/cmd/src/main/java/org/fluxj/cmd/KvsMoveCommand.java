@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code flux kvs move SRC DST}: copy, then unlink the source (flux_kvs_move). */
 @Command(name = "move", description = "Move source key to destination key.")
-final class KvsMoveCommand extends KvsCopyCommand {
+final class KvsMoveCommand extends AbstractKvsCopyCommand {
     @Override
     public Integer call() {
         copy();

@@ -63,4 +63,14 @@ abstract class KvsSubcommand extends FluxCommand {
     static String dirref(String blobref) {
         return "{\"data\":[\"" + blobref + "\"],\"type\":\"dirref\",\"ver\":1}";
     }
+
+    /** The terminal width as flux-kvs finds it: COLUMNS, else 80. */
+    static int windowWidth() {
+        String c = System.getenv("COLUMNS");
+        try {
+            return c != null ? Integer.parseInt(c.strip()) : 80;
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+    }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code flux module load MODULE [ARG...]}: a module name or a bundle jar path. */
 @Command(name = "load", description = "Load module.")
-final class ModuleLoadCommand extends FluxCommand {
+final class ModuleLoadCommand extends AbstractModuleCommand {
 
     @Parameters(index = "0", paramLabel = "module", description = "Module name or bundle path.")
     String module;
@@ -16,7 +16,7 @@ final class ModuleLoadCommand extends FluxCommand {
 
     @Override
     public Integer call() {
-        ModuleCommand.load(this, module, args);
+        load(module, args);
         return 0;
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
  * module bundle whose jar was rebuilt is updated in place on the load.
  */
 @Command(name = "reload", description = "Reload module.")
-final class ModuleReloadCommand extends FluxCommand {
+final class ModuleReloadCommand extends AbstractModuleCommand {
 
     @Option(names = {"-f", "--force"}, description = "Ignore nonexistent modules.")
     boolean force;
@@ -26,8 +26,8 @@ final class ModuleReloadCommand extends FluxCommand {
 
     @Override
     public Integer call() {
-        ModuleCommand.remove(this, name != null ? name : module, force);
-        ModuleCommand.load(this, module, args);
+        remove(name != null ? name : module, force);
+        load(module, args);
         return 0;
     }
 }

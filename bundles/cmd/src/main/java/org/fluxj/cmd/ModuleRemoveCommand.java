@@ -6,7 +6,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code flux module remove [-f] MODULE}: stops the module (its bundle is stopped). */
 @Command(name = "remove", aliases = "unload", description = "Unload module.")
-final class ModuleRemoveCommand extends FluxCommand {
+final class ModuleRemoveCommand extends AbstractModuleCommand {
 
     @Option(names = {"-f", "--force"}, description = "Ignore nonexistent modules.")
     boolean force;
@@ -19,7 +19,7 @@ final class ModuleRemoveCommand extends FluxCommand {
 
     @Override
     public Integer call() {
-        ModuleCommand.remove(this, module, force);
+        remove(module, force);
         return 0;
     }
 }

@@ -38,7 +38,7 @@ final class OverlayDisconnectCommand extends FluxCommand {
             }
         }
         if (parent == -1) {
-            parent = OverlayParentofCommand.parentof(tree, rank);
+            parent = tree.parentof(rank);
         }
         err().printf("flux-overlay: asking %s (rank %d) to disconnect child %s (rank %d)%n", tree.host(parent),
                 parent, tree.host(rank), rank);

@@ -1,6 +1,5 @@
 package org.fluxj.cmd;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -21,20 +20,7 @@ final class OverlayParentofCommand extends FluxCommand {
         } catch (NumberFormatException e) {
             rank = 0; // strtoul
         }
-        out().println(parentof(new OverlayTree(this), rank));
+        out().println(new OverlayTree(this).parentof(rank));
         return 0;
-    }
-
-    /** lookup_parentof: the parent of a valid rank other than 0. */
-    static int parentof(OverlayTree tree, int rank) {
-        JsonNode topo = tree.topology();
-        int size = topo.path("size").asInt();
-        if (rank < 0 || rank >= size) {
-            throw fail("%d is not a valid rank in this instance", rank);
-        }
-        if (rank == 0) {
-            throw fail("%d has no parent", rank);
-        }
-        return OverlayTree.parentOf(topo, rank);
     }
 }

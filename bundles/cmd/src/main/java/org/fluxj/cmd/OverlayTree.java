@@ -162,6 +162,19 @@ final class OverlayTree {
         }
     }
 
+    /** lookup_parentof: the parent of a valid rank other than 0. */
+    int parentof(int rank) {
+        JsonNode topo = topology();
+        int size = topo.path("size").asInt();
+        if (rank < 0 || rank >= size) {
+            throw new CommandException(String.format("%d is not a valid rank in this instance", rank));
+        }
+        if (rank == 0) {
+            throw new CommandException(String.format("%d has no parent", rank));
+        }
+        return parentOf(topo, rank);
+    }
+
     /** An RPC's response, waiting at most {@code timeout} seconds (negative: forever). */
     static Message await(CompletableFuture<Message> f, double timeout) throws IOException {
         return Rpc.await(f, timeout < 0 ? null : Duration.ofNanos((long) (timeout * 1e9)));

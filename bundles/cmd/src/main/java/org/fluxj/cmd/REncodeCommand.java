@@ -101,7 +101,7 @@ final class REncodeCommand extends FluxCommand {
             String all = rl.ranks().encode(IdSet.Flag.RANGE);
             Map<String, String> props = new LinkedHashMap<>();
             for (String p : properties) {
-                RSetPropertyCommand.parseOne(p, all, props);
+                RInput.property(p, all, props);
             }
             try {
                 rl = rl.withProperties(props);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BinaryOperator;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.rset.ResourceSet;
@@ -53,5 +54,14 @@ final class RInput {
 
     static void puts(PrintWriter out, ResourceSet rl) {
         out.println(rl.encode());
+    }
+
+    /** "NAME[:RANKS]" into {@code props}; a later NAME replaces an earlier one, as in flux-core. */
+    static void property(String s, String allRanks, Map<String, String> props) {
+        int colon = s.indexOf(':');
+        String name = colon < 0 ? s : s.substring(0, colon);
+        String ranks = colon < 0 ? allRanks : s.substring(colon + 1);
+        props.remove(name);
+        props.put(name, ranks);
     }
 }

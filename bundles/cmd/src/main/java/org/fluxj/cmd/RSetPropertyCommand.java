@@ -26,7 +26,7 @@ final class RSetPropertyCommand extends FluxCommand {
         String all = rl.ranks().encode(IdSet.Flag.RANGE);
         Map<String, String> props = new LinkedHashMap<>();
         for (String a : args) {
-            parseOne(a, all, props);
+            RInput.property(a, all, props);
         }
         try {
             rl = rl.withProperties(props);
@@ -35,14 +35,5 @@ final class RSetPropertyCommand extends FluxCommand {
         }
         RInput.puts(out(), rl);
         return 0;
-    }
-
-    /** "NAME[:RANKS]" into {@code props}; a later NAME replaces an earlier one, as in flux-core. */
-    static void parseOne(String s, String allRanks, Map<String, String> props) {
-        int colon = s.indexOf(':');
-        String name = colon < 0 ? s : s.substring(0, colon);
-        String ranks = colon < 0 ? allRanks : s.substring(colon + 1);
-        props.remove(name);
-        props.put(name, ranks);
     }
 }

@@ -1,8 +1,6 @@
 package org.fluxj.cmd;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.Command;
 
 /** Display flux version information, in the layout of flux-core's {@code flux version}. */
@@ -11,7 +9,7 @@ final class VersionCommand extends FluxCommand {
 
     @Override
     public Integer call() throws IOException {
-        String version = version();
+        String version = fluxVersion();
         out().printf("commands:    \t\t%s%n", version);
         out().printf("libflux-core:\t\t%s%n", version);
         String uri = System.getenv("FLUX_URI");
@@ -21,15 +19,5 @@ final class VersionCommand extends FluxCommand {
         }
         out().printf("build-options:\t\t+java==%s%n", Runtime.version().feature());
         return 0;
-    }
-
-    static String version() throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = VersionCommand.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        }
-        return p.getProperty("version", "unknown");
     }
 }

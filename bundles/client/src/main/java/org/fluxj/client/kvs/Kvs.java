@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import org.fluxj.client.FluxException;
 import org.fluxj.client.Handle;
+import org.fluxj.client.Rpc;
 import org.fluxj.client.StreamingRpc;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.Json;
@@ -109,6 +110,42 @@ public final class Kvs {
     /** flux_kvs_getroot: {"rootref","rootseq","owner","flags"} of a namespace. */
     public static JsonNode getroot(Handle h, String ns) throws IOException {
         return h.rpcGetJson("kvs.getroot", Json.object().put("namespace", ns), Message.NODEID_ANY);
+    }
+
+    /**
+     * flux_kvs_namespace_create: a namespace whose root is {@code rootref} (a blobref), owned by
+     * {@code owner} (-1: the instance owner).
+     */
+    public static void namespaceCreate(Handle h, String ns, String rootref, int owner, int flags) throws IOException {
+        ObjectNode o = Json.object();
+        o.put("namespace", ns);
+        o.put("rootref", rootref);
+        o.put("owner", owner);
+        o.put("flags", flags);
+        Rpc.await(h.rpc("kvs.namespace-create", o, 0));
+    }
+
+    /** flux_kvs_namespace_remove. */
+    public static void namespaceRemove(Handle h, String ns) throws IOException {
+        Rpc.await(h.rpc("kvs.namespace-remove", Json.object().put("namespace", ns), 0));
+    }
+
+    /** The namespaces: {"namespace","owner","flags"} each. */
+    public static JsonNode namespaceList(Handle h) throws IOException {
+        return h.rpcGetJson("kvs.namespace-list", Json.object(), 0).path("namespaces");
+    }
+
+    /** flux_kvs_wait_version: returns once the namespace's root sequence is at least {@code version}. */
+    public static void waitVersion(Handle h, String ns, int version) throws IOException {
+        ObjectNode o = Json.object();
+        o.put("rootseq", version);
+        o.put("namespace", ns);
+        h.rpcGetJson("kvs.wait-version", o, Message.NODEID_ANY);
+    }
+
+    /** flux_kvs_dropcache: the local kvs module forgets its cached objects. */
+    public static void dropcache(Handle h) throws IOException {
+        Rpc.await(h.rpc("kvs.dropcache", null, Message.NODEID_ANY));
     }
 
     /**

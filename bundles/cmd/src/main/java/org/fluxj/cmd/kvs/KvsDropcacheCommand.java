@@ -1,5 +1,7 @@
 package org.fluxj.cmd.kvs;
 
+import java.io.IOException;
+import org.fluxj.client.kvs.Kvs;
 import picocli.CommandLine.Command;
 
 /** {@code flux kvs dropcache}: the local KVS module forgets its cached objects. */
@@ -7,7 +9,11 @@ import picocli.CommandLine.Command;
 final class KvsDropcacheCommand extends AbstractKvsCommand {
     @Override
     public Integer call() {
-        rpcNoPayload("flux_kvs_dropcache", "kvs.dropcache", null);
+        try {
+            Kvs.dropcache(handle());
+        } catch (IOException e) {
+            throw fail("flux_kvs_dropcache: %s", e.getMessage());
+        }
         return 0;
     }
 }

@@ -1,12 +1,10 @@
 package org.fluxj.cmd.kvs;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
-import org.fluxj.client.Rpc;
+import org.fluxj.client.kvs.Kvs;
 import org.fluxj.cmd.AbstractCommand;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.json.Json;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,13 +37,8 @@ final class KvsNamespaceCreateCommand extends AbstractCommand {
             throw fail("%s", e.getMessage());
         }
         for (String name : names) {
-            ObjectNode o = Json.object();
-            o.put("namespace", name);
-            o.put("rootref", ref);
-            o.put("owner", owner == null ? -1 : owner.intValue());
-            o.put("flags", 0);
             try {
-                Rpc.await(handle().rpc("kvs.namespace-create", o, 0));
+                Kvs.namespaceCreate(handle(), name, ref, owner == null ? -1 : owner.intValue(), 0);
             } catch (IOException e) {
                 throw fail("%s: %s", name, e.getMessage());
             }

@@ -1,9 +1,8 @@
 package org.fluxj.cmd.kvs;
 
 import java.util.List;
-import org.fluxj.client.Rpc;
+import org.fluxj.client.kvs.Kvs;
 import org.fluxj.cmd.AbstractCommand;
-import org.fluxj.formats.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,7 +16,7 @@ final class KvsNamespaceRemoveCommand extends AbstractCommand {
     public Integer call() {
         for (String name : names) {
             try {
-                Rpc.await(handle().rpc("kvs.namespace-remove", Json.object().put("namespace", name), 0));
+                Kvs.namespaceRemove(handle(), name);
             } catch (java.io.IOException e) {
                 throw fail("%s: %s", name, e.getMessage());
             }

@@ -1,9 +1,7 @@
 package org.fluxj.cmd.kvs;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import org.fluxj.formats.json.Json;
-import org.fluxj.formats.msg.Message;
+import org.fluxj.client.kvs.Kvs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,11 +13,8 @@ final class KvsWaitCommand extends AbstractKvsCommand {
 
     @Override
     public Integer call() {
-        ObjectNode o = Json.object();
-        o.put("rootseq", version);
-        o.put("namespace", ns());
         try {
-            handle().rpcGetJson("kvs.wait-version", o, Message.NODEID_ANY);
+            Kvs.waitVersion(handle(), ns(), version);
         } catch (IOException e) {
             throw fail("flux_kvs_wait_version: %s", e.getMessage());
         }

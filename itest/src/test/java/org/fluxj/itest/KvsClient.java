@@ -1,68 +1,38 @@
 package org.fluxj.itest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.fluxj.client.FluxException;
 import org.fluxj.client.Handle;
+import org.fluxj.client.content.Content;
+import org.fluxj.client.kvs.Kvs;
+import org.fluxj.client.kvs.KvsTxn;
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.json.Json;
-import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.TreeObj;
 
-/** KVS requests as libkvs makes them, for tests that drive a broker through the client library. */
+/** The few KVS calls the tests make, over the client library's KVS API, in the primary namespace. */
 final class KvsClient {
     private KvsClient() {
     }
 
-    static ObjectNode commitPayload(String ns, String key, String value) {
-        return commitPayload(ns, key, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static ObjectNode commitPayload(String ns, String key, byte[] value) {
-        ObjectNode o = Json.object();
-        o.put("namespace", ns);
-        o.put("flags", 0);
-        ArrayNode ops = o.putArray("ops");
-        ObjectNode op = ops.addObject();
-        op.put("key", key);
-        op.put("flags", 0);
-        op.set("dirent", new TreeObj.Val(value).toJson());
-        return o;
-    }
-
     static CompletableFuture<Message> put(Handle h, String key, String value) {
-        return h.rpc("kvs.commit", commitPayload("primary", key, value), Message.NODEID_ANY);
+        return Kvs.commitAsync(h, Kvs.PRIMARY, 0, new KvsTxn().put(key, value));
     }
 
     static CompletableFuture<Message> putRaw(Handle h, String key, byte[] value) {
-        return h.rpc("kvs.commit", commitPayload("primary", key, value), Message.NODEID_ANY);
+        return Kvs.commitAsync(h, Kvs.PRIMARY, 0, new KvsTxn().put(key, value));
     }
 
     /** The value of a key, or null if there is none. */
     static String get(Handle h, String key) throws IOException {
-        ObjectNode o = Json.object();
-        o.put("key", key);
-        o.put("flags", 0);
-        o.put("namespace", "primary");
-        try {
-            JsonNode r = h.rpcGetJson("kvs.lookup", o, Message.NODEID_ANY);
-            return new String(((TreeObj.Val) TreeObj.fromJson(r.get("val"))).data(), StandardCharsets.UTF_8);
-        } catch (FluxException e) {
-            if (e.is(Errno.ENOENT)) {
-                return null;
-            }
-            throw e;
-        } catch (FormatException e) {
-            throw new IOException(e);
-        }
+        byte[] value = Kvs.find(h, Kvs.PRIMARY, key);
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 
     /**
@@ -70,20 +40,18 @@ final class KvsClient {
      * against its blobref; returns how many there were.
      */
     static int verifyTree(Handle h) throws IOException, FormatException {
-        String root = h.rpcGetJson("kvs.getroot", Json.object().put("namespace", "primary"), 0)
-                .get("rootref").asText();
+        String root = Kvs.getroot(h, Kvs.PRIMARY).get("rootref").asText();
         record Item(BlobRef ref, boolean dir) {
         }
         Deque<Item> todo = new ArrayDeque<>();
         todo.add(new Item(BlobRef.parse(root), true));
-        java.util.Set<BlobRef> seen = new java.util.HashSet<>();
+        Set<BlobRef> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             Item item = todo.poll();
             if (!seen.add(item.ref())) {
                 continue;
             }
-            Message m = Handle.get(h.rpcRaw("content.load", item.ref().digest(), 0));
-            byte[] data = m.hasPayload() ? m.payload() : new byte[0];
+            byte[] data = Content.load(h, item.ref(), false);
             if (!item.ref().matches(data)) {
                 throw new AssertionError(item.ref() + " does not hash to its blobref");
             }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.fluxj.client.FluxException;
 import org.fluxj.client.Handle;
+import org.fluxj.client.kvs.Kvs;
+import org.fluxj.client.kvs.KvsTxn;
 import org.fluxj.client.StreamingRpc;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
@@ -153,9 +155,7 @@ class KvsEventlogIT {
 
     /** One commit appending to a key (the op flag FLUX_KVS_APPEND). */
     private static void append(Handle h, String key, String data) throws Exception {
-        ObjectNode o = KvsClient.commitPayload("primary", key, data);
-        ((ObjectNode) o.get("ops").get(0)).put("flags", 32);
-        Handle.get(h.rpc("kvs.commit", o, Message.NODEID_ANY));
+        Handle.get(Kvs.commitAsync(h, Kvs.PRIMARY, 0, new KvsTxn().append(key, data.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static String joined(List<byte[]> parts) {
@@ -291,7 +291,7 @@ class KvsEventlogIT {
             in.ok("kvs", "namespace", "create", "other");
             setroot(h0, "kvs.setroot-pause", "other");
             Handle.get(KvsClient.put(h0, "d", "5"));
-            var inOther = h0.rpc("kvs.commit", KvsClient.commitPayload("other", "x", "y"), Message.NODEID_ANY);
+            var inOther = Kvs.commitAsync(h0, "other", 0, new KvsTxn().put("x", "y"));
             TestInstance.await(() -> "y".equals(in.flux("kvs", "get", "-N", "other", "x").out().strip()),
                     "x in namespace other");
             assertEquals("5", KvsClient.get(h0, "d")); // a round trip on h0 after the commit was applied

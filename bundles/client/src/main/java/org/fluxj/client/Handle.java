@@ -9,7 +9,6 @@ import java.util.ServiceLoader;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fluxj.formats.FormatException;
@@ -203,24 +202,29 @@ public final class Handle implements AutoCloseable {
         }
     }
 
-    /** Waits for an RPC's response. */
+    /** Waits for an RPC's response: {@link Rpc#await(CompletableFuture)}. */
     public static Message get(CompletableFuture<Message> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        }
+        return Rpc.await(f);
     }
 
-    /** A streaming RPC: its responses are read with {@link StreamingRpc#next()}. */
     /** flux_attr_get: a broker attribute's value; a FluxException (ENOENT if it is not set) otherwise. */
     public String getattr(String name) throws IOException {
         return rpcGetJson("attr.get", Json.object().put("name", name), Message.NODEID_ANY).path("value").asText();
     }
 
+    /** An attribute that may not be set: its value, or null if it is not (ENOENT). */
+    public String findattr(String name) throws IOException {
+        try {
+            return getattr(name);
+        } catch (FluxException e) {
+            if (e.is(Errno.ENOENT)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** A streaming RPC: its responses are read with {@link StreamingRpc#next()}. */
     public StreamingRpc rpcStreaming(String topic, JsonNode payload, int nodeid) throws IOException {
         int tag = nextMatchtag();
         BlockingQueue<Message> q = new LinkedBlockingQueue<>();

@@ -5,7 +5,7 @@
  * {@link java.util.ServiceLoader}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.fluxj.client;
 
 import org.osgi.annotation.bundle.Export;

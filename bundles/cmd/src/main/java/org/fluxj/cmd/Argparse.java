@@ -6,5 +6,5 @@ package org.fluxj.cmd;
  * refused; usage errors exit 2), which is how picocli reads them, instead of as
  * {@link Getopt} reads the words of flux-core's C commands.
  */
-interface Argparse {
+public interface Argparse {
 }

@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * option without WHEN means {@code always}; without the option, {@code auto}, or {@code never}
  * when {@code NO_COLOR} is set and not empty (no-color.org).
  */
-final class Color {
-    static final String DESCRIPTION = "Colorize output when supported; WHEN can be 'always' "
+public final class Color {
+    public static final String DESCRIPTION = "Colorize output when supported; WHEN can be 'always' "
             + "(default if omitted), 'never', or 'auto' (default).";
 
     private Color() {
@@ -22,7 +22,7 @@ final class Color {
      *
      * @throws CommandException for a WHEN other than always, never or auto
      */
-    static boolean use(String when, String option) {
+    public static boolean use(String when, String option) {
         String w = when;
         if (w == null) {
             String noColor = System.getenv("NO_COLOR");

@@ -1,7 +1,6 @@
 package org.fluxj.cmd;
 
 import org.fluxj.formats.FormatException;
-import org.fluxj.formats.msg.Errno;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -51,12 +50,6 @@ final class Errors {
         }
         cl.getErr().printf("%s: %s%n", prefix(cl), firstLine(message));
         return FAILURE;
-    }
-
-    /** strerror(3) of the errno behind a file error: what flux-core prints after the path. */
-    static String strerror(java.io.IOException e) {
-        Errno errno = Errno.of(e);
-        return errno != null ? errno.message() : String.valueOf(e.getMessage());
     }
 
     /** "flux-job" for {@code flux job id}: the top-level command names the program. */

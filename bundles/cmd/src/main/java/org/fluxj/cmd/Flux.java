@@ -7,12 +7,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.fluxj.cmd.admin.AdminCommand;
+import org.fluxj.cmd.attr.GetattrCommand;
+import org.fluxj.cmd.attr.LsattrCommand;
+import org.fluxj.cmd.attr.SetattrCommand;
+import org.fluxj.cmd.config.ConfigCommand;
+import org.fluxj.cmd.content.ContentCommand;
+import org.fluxj.cmd.content.DumpCommand;
+import org.fluxj.cmd.content.RestoreCommand;
+import org.fluxj.cmd.env.EnvCommand;
+import org.fluxj.cmd.event.EventCommand;
+import org.fluxj.cmd.exec.ExecCommand;
+import org.fluxj.cmd.exec.SprocCommand;
+import org.fluxj.cmd.hostlist.HostlistCommand;
+import org.fluxj.cmd.job.JobCommand;
+import org.fluxj.cmd.job.RunCommand;
+import org.fluxj.cmd.job.SubmitCommand;
+import org.fluxj.cmd.keygen.KeygenCommand;
+import org.fluxj.cmd.kvs.KvsCommand;
+import org.fluxj.cmd.log.DmesgCommand;
+import org.fluxj.cmd.log.LoggerCommand;
+import org.fluxj.cmd.module.ModuleCommand;
+import org.fluxj.cmd.overlay.OverlayCommand;
+import org.fluxj.cmd.ping.PingCommand;
+import org.fluxj.cmd.r.RCommand;
+import org.fluxj.cmd.shutdown.ShutdownCommand;
+import org.fluxj.cmd.start.StartCommand;
+import org.fluxj.cmd.uptime.UptimeCommand;
+import org.fluxj.cmd.uri.UriCommand;
+import org.fluxj.cmd.version.VersionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code flux} command. Each subcommand is one small class; {@link FluxCommand} holds the
+ * The {@code flux} command. Each subcommand is one small class; {@link AbstractCommand} holds the
  * plumbing they share. Errors end as one line on stderr: status 1 for a failed command, 2
  * for a usage error.
  */
@@ -89,14 +118,14 @@ public final class Flux implements Callable<Integer> {
      */
     private static CommandLine create(Class<?> command, boolean all) {
         CommandLine cl = configure(new CommandLine(command));
-        if (cl.getCommand() instanceof FamilyCommand f && (all || cl.getCommand() instanceof Argparse)) {
+        if (cl.getCommand() instanceof AbstractFamilyCommand f && (all || cl.getCommand() instanceof Argparse)) {
             f.subcommands().forEach((n, c) -> cl.addSubcommand(n, create(c, true)));
         }
         return cl;
     }
 
     /** Sets how picocli reads the words of one command: as {@link Getopt} rewrote them, or as argparse. */
-    static CommandLine configure(CommandLine cl) {
+    public static CommandLine configure(CommandLine cl) {
         boolean argparse = cl.getCommand() instanceof Argparse;
         // repeated options are not errors, in getopt or in argparse; a value getopt took may
         // look like an option
@@ -119,7 +148,7 @@ public final class Flux implements Callable<Integer> {
             return known;
         }
         Map<String, Class<?>> table;
-        if (parent.getCommand() instanceof FamilyCommand f) {
+        if (parent.getCommand() instanceof AbstractFamilyCommand f) {
             table = f.subcommands();
         } else if (parent.getCommand() instanceof Flux) {
             table = COMMANDS;
@@ -186,7 +215,7 @@ public final class Flux implements Callable<Integer> {
             // a connection left open keeps its reader thread in a native read, and the JVM's
             // exit waits 300 ms for such threads: close it so the command ends at once
             for (CommandLine.ParseResult p = cl.getParseResult(); p != null; p = p.subcommand()) {
-                if (p.commandSpec().userObject() instanceof FluxCommand f) {
+                if (p.commandSpec().userObject() instanceof AbstractCommand f) {
                     f.disconnect();
                 }
             }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * A command whose flux-core counterpart is a Python program is marked {@link Argparse}; its
  * words go to picocli as they are, which reads them as argparse does.
  */
-final class Getopt {
+public final class Getopt {
     /**
      * Ends the options in what picocli reads, instead of {@code --}, so that {@code --} is
      * left to be an option's value ({@code -o --}) or an operand after the first one.
@@ -41,7 +41,7 @@ final class Getopt {
      */
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.FIELD, ElementType.METHOD})
-    @interface ShortOptionalValue {
+    public @interface ShortOptionalValue {
     }
 
     /** A word getopt refuses, reported as optparse reports it. */
@@ -55,7 +55,7 @@ final class Getopt {
      * Finds a command's subcommand by name as the walk meets it (null if there is none); told
      * {@code null} when the command's words name no subcommand.
      */
-    interface Subcommands {
+    public interface Subcommands {
         CommandLine named(CommandLine command, String name);
     }
 
@@ -63,7 +63,7 @@ final class Getopt {
     }
 
     /** The words of {@code args} for {@code cl}, rewritten as the class comment says. */
-    static List<String> rewrite(CommandLine cl, List<String> args, Subcommands subcommands) {
+    public static List<String> rewrite(CommandLine cl, List<String> args, Subcommands subcommands) {
         List<String> out = new ArrayList<>();
         rewrite(cl, args, subcommands, out);
         return out;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code flux help [COMMAND...]}: the usage of flux, or of one command. */
 @Command(name = "help", description = "Display help information for flux commands.")
-final class HelpCommand extends FluxCommand {
+final class HelpCommand extends AbstractCommand {
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command (and subcommand) to describe.")
     List<String> command = List.of();

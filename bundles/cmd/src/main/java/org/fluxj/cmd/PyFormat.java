@@ -12,7 +12,7 @@ import java.util.Set;
  * Numbers are right-aligned and strings left-aligned by default; the header line applies each
  * field's fill, alignment and width to its heading.
  */
-final class PyFormat {
+public final class PyFormat {
     private record Part(String literal, String field, char fill, char align, int width, int precision) {
     }
 
@@ -23,7 +23,7 @@ final class PyFormat {
     }
 
     /** Parses {@code fmt}; a field not in {@code fields} fails the command. */
-    static PyFormat parse(String fmt, Set<String> fields) {
+    public static PyFormat parse(String fmt, Set<String> fields) {
         List<Part> parts = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
         for (int i = 0; i < fmt.length(); i++) {
@@ -105,7 +105,7 @@ final class PyFormat {
     }
 
     /** One line for an item whose fields are {@code values} (Integer or String). */
-    String format(Map<String, Object> values) {
+    public String format(Map<String, Object> values) {
         StringBuilder sb = new StringBuilder();
         for (Part p : parts) {
             if (p.literal != null) {
@@ -119,7 +119,7 @@ final class PyFormat {
     }
 
     /** The heading line: each field's heading, padded as the field is. */
-    String header(Map<String, String> headings) {
+    public String header(Map<String, String> headings) {
         StringBuilder sb = new StringBuilder();
         for (Part p : parts) {
             if (p.literal != null) {

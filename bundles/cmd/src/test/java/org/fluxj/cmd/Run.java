@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** What one in-process run of the flux command did: {@link Flux#run} with captured output. */
-record Run(int status, String out, String err) {
+public record Run(int status, String out, String err) {
 
-    static Run flux(String... args) {
+    public static Run flux(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Flux.run(args, new PrintWriter(out, true), new PrintWriter(err, true));

@@ -1,0 +1,4 @@
+/**
+ * {@code flux admin}: instance administration (flux-core's flux-admin.py).
+ */
+package org.fluxj.cmd.admin;

@@ -1,0 +1,4 @@
+/**
+ * {@code flux getattr}, {@code setattr}, {@code lsattr}: broker attributes.
+ */
+package org.fluxj.cmd.attr;

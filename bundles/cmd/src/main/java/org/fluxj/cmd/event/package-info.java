@@ -1,0 +1,4 @@
+/**
+ * {@code flux event pub|sub}: events.
+ */
+package org.fluxj.cmd.event;

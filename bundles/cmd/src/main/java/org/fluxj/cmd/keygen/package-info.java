@@ -1,0 +1,4 @@
+/**
+ * {@code flux keygen}: CURVE certificates for the overlay.
+ */
+package org.fluxj.cmd.keygen;

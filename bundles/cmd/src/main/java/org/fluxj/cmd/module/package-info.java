@@ -1,0 +1,4 @@
+/**
+ * {@code flux module}: load, remove, reload, list and inspect broker modules.
+ */
+package org.fluxj.cmd.module;

@@ -1,0 +1,4 @@
+/**
+ * {@code flux overlay}: the tree-based overlay network: status, errors, topology lookups, disconnect.
+ */
+package org.fluxj.cmd.overlay;

@@ -1,0 +1,4 @@
+/**
+ * {@code flux ping}: round trips to a service.
+ */
+package org.fluxj.cmd.ping;

@@ -1,0 +1,4 @@
+/**
+ * {@code flux R}: resource sets (RFC 20).
+ */
+package org.fluxj.cmd.r;

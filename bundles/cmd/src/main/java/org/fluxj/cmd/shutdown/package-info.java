@@ -1,0 +1,4 @@
+/**
+ * {@code flux shutdown}: stop an instance.
+ */
+package org.fluxj.cmd.shutdown;

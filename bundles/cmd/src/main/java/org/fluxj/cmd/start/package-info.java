@@ -1,0 +1,4 @@
+/**
+ * {@code flux start}: start an instance (brokers, PMI, the initial program).
+ */
+package org.fluxj.cmd.start;

@@ -1,0 +1,4 @@
+/**
+ * {@code flux uptime}: instance state and how long it has run.
+ */
+package org.fluxj.cmd.uptime;

@@ -1,0 +1,4 @@
+/**
+ * {@code flux uri}: resolve a target to a URI.
+ */
+package org.fluxj.cmd.uri;

@@ -1,0 +1,4 @@
+/**
+ * {@code flux version}.
+ */
+package org.fluxj.cmd.version;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.msg.Roles;
 import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import org.fluxj.kernel.api.RequestException;
@@ -79,6 +80,24 @@ class KvsWatchTest {
         assertEquals("one", val(rs.get(0)));
         assertEquals("two", val(rs.get(1)));
         assertEquals(2, f.sent("kvs.lookup-plus").size());
+    }
+
+    /** A guest may publish kvs.namespace-* events, but they are not the KVS's: the watch carries on. */
+    @Test
+    void aGuestsForgedNamespaceEventsAreNotHeard() throws Exception {
+        f.start(new KvsWatch());
+        Message req = f.submit(lookup("a", KvsFlags.WATCH, true));
+        f.event(1001, Roles.USER, "kvs.namespace-primary-removed", Json.object());
+        var forged = Json.object();
+        forged.put("namespace", "primary").put("rootseq", 99).put("rootref", ROOT).putArray("keys").add("a");
+        f.event(1001, Roles.USER, "kvs.namespace-primary-setroot", forged);
+        assertEquals(1, f.responsesTo(req).size());
+        assertEquals(1, f.sent("kvs.lookup-plus").size());
+        value = "two";
+        setroot(2, "a");
+        List<Message> rs = f.responsesTo(req);
+        assertEquals(2, rs.size());
+        assertEquals("two", val(rs.get(1)));
     }
 
     @Test

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.fluxj.content.api.ContentException;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.BlobRef;
+import org.fluxj.kernel.api.Rpc;
 
 /**
  * The content cache every rank keeps (RFC 10): blobs by blobref, least recently used dropped
@@ -110,7 +110,7 @@ public final class ContentCache {
     }
 
     private void loaded(BlobRef ref, CompletableFuture<byte[]> result, byte[] data, Throwable failure) {
-        Throwable error = failure == null ? null : unwrap(failure);
+        Throwable error = failure == null ? null : Rpc.cause(failure);
         if (error == null && (data == null || !ref.matches(data))) {
             error = new ContentException(Errno.EIO, "content: load: " + ref + ": upstream returned data that does not match its hash");
         }
@@ -159,7 +159,7 @@ public final class ContentCache {
     }
 
     private void stored(BlobRef ref, Entry entry, BlobRef stored, Throwable failure) {
-        Throwable error = failure == null ? null : unwrap(failure);
+        Throwable error = failure == null ? null : Rpc.cause(failure);
         if (error == null && !ref.equals(stored)) {
             error = new ContentException(Errno.EPROTO, "content: store: upstream stored " + ref + " as " + stored);
         }
@@ -229,10 +229,4 @@ public final class ContentCache {
         }
     }
 
-    private static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 }

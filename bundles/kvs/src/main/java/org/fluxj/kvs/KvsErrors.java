@@ -1,25 +1,19 @@
 package org.fluxj.kvs;
 
-import java.util.concurrent.CompletionException;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.RequestException;
+import org.fluxj.kernel.api.Rpc;
 
 /** How the KVS answers a failed stage: a RequestException's errno and text, anything else EIO. */
 final class KvsErrors {
     private KvsErrors() {
     }
 
-    static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 
     static int errno(Throwable e) {
-        Throwable t = unwrap(e);
+        Throwable t = Rpc.cause(e);
         if (t instanceof RequestException r) {
             return r.errno().number();
         }
@@ -27,7 +21,7 @@ final class KvsErrors {
     }
 
     static String message(Throwable e) {
-        Throwable t = unwrap(e);
+        Throwable t = Rpc.cause(e);
         if (t instanceof RequestException) {
             return t.getMessage();
         }

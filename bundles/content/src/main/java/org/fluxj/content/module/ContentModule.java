@@ -20,6 +20,7 @@ import org.fluxj.kernel.api.ModuleArgs;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.Request;
 import org.fluxj.kernel.api.RequestException;
+import org.fluxj.kernel.api.Rpc;
 import org.fluxj.kernel.api.Severity;
 import org.osgi.service.component.annotations.Component;
 
@@ -314,16 +315,9 @@ public final class ContentModule implements BrokerModule {
         ctx.respondError(m, errnoOf(failure), message(failure));
     }
 
-    static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 
     static int errnoOf(Throwable failure) {
-        Throwable t = unwrap(failure);
+        Throwable t = Rpc.cause(failure);
         if (t instanceof RequestException r) {
             return r.errno().number();
         }
@@ -334,7 +328,7 @@ public final class ContentModule implements BrokerModule {
     }
 
     static String message(Throwable failure) {
-        Throwable t = unwrap(failure);
+        Throwable t = Rpc.cause(failure);
         return t.getMessage();
     }
 }

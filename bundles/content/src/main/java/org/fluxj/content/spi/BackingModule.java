@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.fluxj.content.api.BackingStore;
 import org.fluxj.content.api.Checkpoint;
@@ -20,6 +19,7 @@ import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.RequestException;
+import org.fluxj.kernel.api.Rpc;
 import org.fluxj.kernel.api.Severity;
 
 /**
@@ -59,7 +59,7 @@ public abstract class BackingModule implements BrokerModule {
         o.put("name", name());
         ctx.rpc("content.register-backing", 0, o, 0).response().whenComplete((r, failure) -> {
             if (failure != null) {
-                ctx.log(Severity.ERR, "register-backing: %s", unwrap(failure).getMessage());
+                ctx.log(Severity.ERR, "register-backing: %s", Rpc.cause(failure).getMessage());
             }
         });
     }
@@ -120,18 +120,12 @@ public abstract class BackingModule implements BrokerModule {
                 ok.accept(value);
                 return;
             }
-            Throwable t = unwrap(failure);
+            Throwable t = Rpc.cause(failure);
             int errnum = t instanceof ContentException c ? c.errno().number() : Errno.EIO.number();
             ctx.respondError(m, errnum, errnum == Errno.ENOENT.number() ? null : t.getMessage());
         }));
     }
 
-    private static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 
     /** A {@code [name]} table key, a string; null if absent. */
     protected static String configString(JsonNode config, String table, String key) {

@@ -1,6 +1,8 @@
 package org.fluxj.kernel.api;
 
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.fluxj.formats.msg.Message;
 
@@ -21,4 +23,17 @@ public interface Rpc {
 
     /** Stops waiting: later responses are dropped. */
     void cancel();
+
+    /**
+     * What a failed stage failed with (a {@link RequestException} for an error response): the
+     * cause under the {@link CompletionException}s and {@link ExecutionException}s that
+     * {@code join}, {@code get} and dependent stages wrap it in. The one place modules unwrap.
+     */
+    static Throwable cause(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
 }

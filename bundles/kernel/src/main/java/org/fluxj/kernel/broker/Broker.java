@@ -12,7 +12,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +32,7 @@ import org.fluxj.kernel.BrokerParams;
 import org.fluxj.kernel.OverlayHost;
 import org.fluxj.kernel.OverlayPort;
 import org.fluxj.kernel.api.BrokerModule;
+import org.fluxj.kernel.api.Rpc;
 import org.fluxj.kernel.api.Severity;
 import org.fluxj.kernel.module.HostServices;
 import org.fluxj.kernel.module.ModuleHost;
@@ -213,8 +213,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             }
             stateMachine.kickoff();
         } catch (Exception e) {
-            System.err.println("flux-broker: " + (e instanceof CompletionException && e.getCause() != null
-                    ? e.getCause().getMessage() : e.getMessage()));
+            System.err.println("flux-broker: " + Rpc.cause(e).getMessage());
             exit(1);
         }
     }
@@ -501,7 +500,7 @@ public final class Broker implements StateMachine.Actions, OverlayHost {
             if (e == null) {
                 stateMachine.post("builtins-success");
             } else {
-                Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                Throwable c = Rpc.cause(e);
                 log.log(Severity.ERR, "broker", "error loading builtins: " + c.getMessage());
                 stateMachine.setExitCode(1);
                 stateMachine.post("builtins-fail");

@@ -18,6 +18,7 @@ import org.fluxj.formats.msg.Roles;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.RequestException;
+import org.fluxj.kernel.api.Rpc;
 import org.fluxj.kernel.api.Severity;
 
 /**
@@ -179,7 +180,7 @@ final class ConfigService implements BrokerModule {
             chain = chain.thenCompose(v -> t.update(conf).handle((w, e) -> {
                 if (e != null) {
                     throw new CompletionException(new RequestException(Errno.EINVAL,
-                            "error updating " + t.name() + ": " + loaded.explain(unwrap(e))));
+                            "error updating " + t.name() + ": " + loaded.explain(Rpc.cause(e))));
                 }
                 took.add(t);
                 return null;
@@ -234,15 +235,9 @@ final class ConfigService implements BrokerModule {
         });
     }
 
-    private static Throwable unwrap(Throwable e) {
-        while (e instanceof CompletionException && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
-    }
 
     private static String reason(Throwable failure) {
-        Throwable e = unwrap(failure);
+        Throwable e = Rpc.cause(failure);
         String m = e.getMessage();
         if (m == null && e instanceof RequestException r) {
             m = r.errno().message();

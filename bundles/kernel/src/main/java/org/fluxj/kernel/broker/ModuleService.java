@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.RequestException;
+import org.fluxj.kernel.api.Rpc;
 import org.fluxj.kernel.module.ModuleHost;
 import org.fluxj.kernel.module.ModuleManager;
 import org.fluxj.kernel.router.Router;
@@ -60,7 +60,7 @@ final class ModuleService implements BrokerModule {
                 ctx.respond(m, null);
                 return;
             }
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = Rpc.cause(e);
             if (cause instanceof RequestException r) {
                 ctx.respondError(m, r.errno().number(), r.getMessage());
             } else {

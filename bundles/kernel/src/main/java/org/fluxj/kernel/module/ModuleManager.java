@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.RequestException;
+import org.fluxj.kernel.api.Rpc;
 import org.fluxj.kernel.api.Severity;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -91,7 +92,7 @@ public final class ModuleManager {
                 return;
             }
             hosts.remove(name, host);
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = Rpc.cause(e);
             services.log().log(Severity.ERR, "broker", "module " + name + " failed to start: " + reason(cause));
             if (waiting != null) {
                 waiting.completeExceptionally(cause);

@@ -35,7 +35,7 @@ import org.fluxj.kernel.api.FluxModule;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.Request;
 import org.fluxj.kernel.api.RequestException;
-import org.fluxj.kernel.api.Severity;
+import org.fluxj.kernel.api.Rpc;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -440,28 +440,17 @@ public final class KvsWatch implements BrokerModule {
 
     // ---------------------------------------------------------------- errors
 
-    static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 
     static int errno(Throwable e) {
-        Throwable t = unwrap(e);
+        Throwable t = Rpc.cause(e);
         return t instanceof RequestException r ? r.errno().number() : Errno.EIO.number();
     }
 
     static String message(Throwable e) {
-        Throwable t = unwrap(e);
+        Throwable t = Rpc.cause(e);
         if (!(t instanceof RequestException)) {
             return "kvs-watch: " + t;
         }
         return t.getMessage();
-    }
-
-    @SuppressWarnings("unused")
-    private void debug(String fmt, Object... a) {
-        ctx.log(Severity.DEBUG, fmt, a);
     }
 }

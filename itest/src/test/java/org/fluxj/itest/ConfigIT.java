@@ -112,7 +112,7 @@ class ConfigIT {
         String before = broker.ok("config", "get");
         FluxCli.Result r = broker.flux("config", "set", "--type=string", "heartbeat.period", "42XYZ");
         assertEquals(new FluxCli.Result(1, "", "flux-config: Error updating config object: error updating heartbeat:"
-                + " error parsing heartbeat.period FSD value\n"), r);
+                + " heartbeat.period: error parsing heartbeat.period FSD value: 42XYZ\n"), r);
         assertEquals(before, broker.ok("config", "get"));
         broker.ok("config", "set", "--type=fsd", "heartbeat.period", "5s");
         assertEquals("5s\n", broker.ok("config", "get", "heartbeat.period"));

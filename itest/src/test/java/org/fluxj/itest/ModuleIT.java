@@ -91,11 +91,11 @@ class ModuleIT {
         FluxCli.Result r = broker.flux("module", "stats", "-Rbogus", "kvs");
         assertEquals(new FluxCli.Result(1, "", "flux-module: kvs.rusage: bogus is unsupported\n"), r);
         // the counts of every module of that name go back to zero: the next stats-get is the one request seen
-        broker.ok("module", "stats", "heartbeat");
-        broker.ok("module", "stats", "-C", "heartbeat");
+        broker.ok("module", "stats", "connector-local");
+        broker.ok("module", "stats", "-C", "connector-local");
         String after = "";
         for (int i = 0; i < 100 && !after.equals("1\n"); i++) {
-            after = broker.ok("module", "stats", "--parse", "rx.request", "heartbeat");
+            after = broker.ok("module", "stats", "--parse", "rx.request", "connector-local");
         }
         assertEquals("1\n", after, "the event reached the module and cleared its counts");
     }
@@ -170,7 +170,7 @@ class ModuleIT {
         FluxCli.Result r = broker.flux("module", "stats", "heartbeat");
         assertEquals("flux-module: heartbeat.stats-get: No service matching heartbeat.stats-get is registered\n", r.err());
         broker.ok("module", "load", "heartbeat");
-        assertTrue(broker.ok("module", "stats", "heartbeat").contains("\"tx\""));
+        assertTrue(broker.ok("module", "stats", "heartbeat").contains("\"period\":2.0"));
     }
 
     @Test

@@ -3,12 +3,15 @@ package org.fluxj.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.io.InputStreamReader;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,7 +98,7 @@ class BrokerIT {
         ProcessBuilder pb = new ProcessBuilder(FluxCli.command("dmesg", "-f"));
         pb.environment().put("FLUX_URI", broker.uri());
         Process p = pb.start();
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+        try (var out = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String text = "follow-" + UUID.randomUUID();
             broker.ok("logger", text); // in the backlog or followed: either way it comes
@@ -159,7 +162,7 @@ class BrokerIT {
 
     @Test
     void noBrokerIsOneLine() {
-        FluxCli.Result r = FluxCli.runWithInput(null, java.util.Map.of("FLUX_URI", "local:///nonexistent/local-0"),
+        FluxCli.Result r = FluxCli.runWithInput(null, Map.of("FLUX_URI", "local:///nonexistent/local-0"),
                 "getattr", "rank");
         assertEquals(1, r.status());
         assertEquals("flux-getattr: cannot connect to local:///nonexistent/local-0: No such file or directory\n",

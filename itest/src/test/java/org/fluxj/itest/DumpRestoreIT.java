@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,7 +60,7 @@ class DumpRestoreIT {
 
     /** A tar archive as a sorted map: path to content, or to "-> target" for a symlink. */
     private static Map<String, String> entries(Path archive) throws Exception {
-        try (InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(archive))) {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive))) {
             InputStream in = archive.toString().endsWith(".tar") ? raw
                     : CompressorStreamFactory.getSingleton().createCompressorInputStream(raw);
             return entries(in);
@@ -150,13 +155,13 @@ class DumpRestoreIT {
         Path dotted = dir.resolve("dotted.tar");
         Path conflict = dir.resolve("conflict.tar");
         writeTar(dotted, Map.of("a.b/c", "1"));
-        writeTar(conflict, new java.util.LinkedHashMap<>(Map.of("x", "1")), "x/y", "2");
+        writeTar(conflict, new LinkedHashMap<>(Map.of("x", "1")), "x/y", "2");
         try (TestBroker b = broker(dir.resolve("state"))) {
             b.ok("kvs", "put", "keep=me");
             b.ok("dump", "-q", good.toString());
             Path truncated = dir.resolve("truncated.tgz");
             byte[] all = Files.readAllBytes(good);
-            Files.write(truncated, java.util.Arrays.copyOf(all, all.length / 2));
+            Files.write(truncated, Arrays.copyOf(all, all.length / 2));
             String[][] cases = {
                 {"garbage.tgz: ", "restore", "--key=k", garbage.toString()},
                 {"empty.tar: empty file, not a tar archive", "restore", "--key=k", empty.toString()},
@@ -174,7 +179,7 @@ class DumpRestoreIT {
                 {"invalid value for maxreqs: -1", "dump", "--maxreqs=-1", dir.resolve("m.tar").toString()},
             };
             for (String[] c : cases) {
-                String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
+                String[] args = Arrays.copyOfRange(c, 1, c.length);
                 FluxCli.Result r = b.flux(args);
                 assertEquals(1, r.status(), String.join(" ", args) + ": " + r.err());
                 String line = r.err().strip();
@@ -229,7 +234,7 @@ class DumpRestoreIT {
         long before = Files.size(statedir.resolve("content.sqlite"));
         try (TestBroker b = broker(statedir, "-Scontent.restore=auto")) {
             assertEquals(overwritten + 399 + "\n1\n", b.ok("kvs", "get", "k3", "last"));
-            assertFalse(Files.exists(restore, java.nio.file.LinkOption.NOFOLLOW_LINKS), "RESTORE is consumed");
+            assertFalse(Files.exists(restore, LinkOption.NOFOLLOW_LINKS), "RESTORE is consumed");
             assertEquals(0, b.finish());
         }
         long after = Files.size(statedir.resolve("content.sqlite"));
@@ -320,14 +325,14 @@ class DumpRestoreIT {
             aside = files.filter(p -> p.getFileName().toString().matches("content\\.sqlite\\.\\d{8}T\\d{6}\\.old")).toList();
         }
         assertEquals(1, aside.size(), "the old store is kept aside");
-        Files.move(aside.get(0), statedir.resolve("content.sqlite"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(aside.get(0), statedir.resolve("content.sqlite"), StandardCopyOption.REPLACE_EXISTING);
         try (TestBroker b = broker(statedir)) {
             assertEquals("yes\n", b.ok("kvs", "get", "kept"));
         }
     }
 
     private static void writeTar(Path file, Map<String, String> files, String... more) throws IOException {
-        Map<String, String> all = new java.util.LinkedHashMap<>(files);
+        Map<String, String> all = new LinkedHashMap<>(files);
         for (int i = 0; i + 1 < more.length; i += 2) {
             all.put(more[i], more[i + 1]);
         }

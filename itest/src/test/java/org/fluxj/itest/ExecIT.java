@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -109,9 +112,9 @@ class ExecIT {
 
     private static String md5(String s) {
         try {
-            byte[] d = java.security.MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
-            return String.format("%032x", new java.math.BigInteger(1, d));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] d = MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
+            return String.format("%032x", new BigInteger(1, d));
+        } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
     }

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * flux exec across the ranks of instances of 2 and 4 brokers ({@code flux start --test-size}),
@@ -24,7 +25,7 @@ class ExecMultiIT {
         return out.lines().sorted().collect(Collectors.toList());
     }
 
-    private static List<String> each(int size, java.util.function.IntFunction<String> line) {
+    private static List<String> each(int size, IntFunction<String> line) {
         return IntStream.range(0, size).mapToObj(line).sorted().collect(Collectors.toList());
     }
 

@@ -1,5 +1,6 @@
 package org.fluxj.itest;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ public final class FluxCli {
             try {
                 pb.redirectOutput(out.toFile()).redirectError(err.toFile());
                 if (stdin == null) {
-                    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
                 }
                 Process p = pb.start();
                 if (stdin != null) {

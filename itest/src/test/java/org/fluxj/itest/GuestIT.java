@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,9 +103,9 @@ class GuestIT {
             Path out = Files.createTempFile("guest-out", ".txt");
             Path err = Files.createTempFile("guest-err", ".txt");
             try {
-                Process p = new ProcessBuilder(FluxCli.defaultSignals(cmd)).directory(new java.io.File("/tmp"))
+                Process p = new ProcessBuilder(FluxCli.defaultSignals(cmd)).directory(new File("/tmp"))
                         .redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
                 int status = p.waitFor();
                 return new FluxCli.Result(status, Files.readString(out), Files.readString(err));
             } finally {
@@ -112,7 +113,7 @@ class GuestIT {
                 Files.deleteIfExists(err);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

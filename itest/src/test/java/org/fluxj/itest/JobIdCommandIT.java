@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,11 @@ class JobIdCommandIT {
 
     @Test
     void everyFormOfMaxAndMinParses() {
-        List<String> args = new java.util.ArrayList<>(MAX_FORMS);
+        List<String> args = new ArrayList<>(MAX_FORMS);
         args.addAll(MIN_FORMS);
         FluxCli.Result r = id(args.toArray(new String[0]));
         assertEquals(0, r.status(), r.err());
-        List<String> expected = new java.util.ArrayList<>();
+        List<String> expected = new ArrayList<>();
         MAX_FORMS.forEach(s -> expected.add(MAX_DEC));
         MIN_FORMS.forEach(s -> expected.add("0"));
         assertEquals(expected, r.lines());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import org.fluxj.client.FluxException;
 import org.fluxj.client.Handle;
+import org.fluxj.client.StreamingRpc;
 import org.fluxj.client.kvs.Kvs;
 import org.fluxj.client.kvs.KvsTxn;
-import org.fluxj.client.StreamingRpc;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
@@ -307,8 +309,8 @@ class KvsEventlogIT {
         TestInstance.await(() -> {
             try {
                 return value.equals(KvsClient.get(h, key));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }, key + "=" + value);
     }

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -205,7 +206,7 @@ final class RawLocalClient implements AutoCloseable {
 
     /** Splits a received message (prefix included) into its frames, for failure messages and payload checks. */
     static List<byte[]> frames(byte[] framedMessage) {
-        List<byte[]> out = new java.util.ArrayList<>();
+        List<byte[]> out = new ArrayList<>();
         ByteBuffer bb = ByteBuffer.wrap(framedMessage, 8, framedMessage.length - 8);
         while (bb.hasRemaining()) {
             int n = bb.get() & 0xff;

@@ -2,6 +2,7 @@ package org.fluxj.client;
 
 import java.io.IOException;
 import java.net.URI;
+import org.fluxj.formats.msg.Message;
 
 /**
  * Connects a {@link Handle} to a broker for one URI scheme (flux-core src/connectors). Found
@@ -18,10 +19,10 @@ public interface Connector {
 
     /** A message stream to a broker; {@code send} may be called from any thread. */
     interface Connection extends AutoCloseable {
-        void send(org.fluxj.formats.msg.Message message) throws IOException;
+        void send(Message message) throws IOException;
 
         /** The next message, or null when the broker closed the connection. */
-        org.fluxj.formats.msg.Message receive() throws IOException;
+        Message receive() throws IOException;
 
         @Override
         void close();

@@ -3,7 +3,10 @@ package org.fluxj.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
 import java.net.URI;
+import java.util.Base64;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.BlockingQueue;
@@ -15,6 +18,7 @@ import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.msg.MessageFlags;
 import org.fluxj.formats.msg.MessageType;
 
 /**
@@ -72,7 +76,7 @@ public final class Handle implements AutoCloseable {
 
     private static String errnoText(IOException e) {
         String m = e.getMessage();
-        if (e instanceof java.net.SocketException && m != null) {
+        if (e instanceof SocketException && m != null) {
             if (m.contains("No such file")) {
                 return Errno.ENOENT.message();
             }
@@ -132,7 +136,7 @@ public final class Handle implements AutoCloseable {
     private Message.Builder request(String topic, JsonNode payload, int nodeid) throws IOException {
         Message.Builder b = Message.request(topic);
         if (nodeid == Message.NODEID_UPSTREAM) { // RFC 3: this broker's rank, flagged upstream
-            b.nodeid(rank()).setFlags(org.fluxj.formats.msg.MessageFlags.UPSTREAM);
+            b.nodeid(rank()).setFlags(MessageFlags.UPSTREAM);
         } else {
             b.nodeid(nodeid);
         }
@@ -275,7 +279,7 @@ public final class Handle implements AutoCloseable {
             return q.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted");
+            throw new InterruptedIOException("interrupted");
         }
     }
 
@@ -285,7 +289,7 @@ public final class Handle implements AutoCloseable {
         o.put("topic", topic);
         o.put("flags", flags);
         if (payload != null) {
-            o.put("payload", java.util.Base64.getEncoder().encodeToString(payload));
+            o.put("payload", Base64.getEncoder().encodeToString(payload));
         }
         return rpcGetJson("event.publish", o, 0).path("seq").asInt();
     }

@@ -1,5 +1,6 @@
 package org.fluxj.client;
 
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +53,7 @@ public final class LocalConnector implements Connector {
 
         Local(SocketChannel ch, InputStream in) {
             this.ch = ch;
-            this.in = new java.io.BufferedInputStream(in, 65536);
+            this.in = new BufferedInputStream(in, 65536);
         }
 
         @Override

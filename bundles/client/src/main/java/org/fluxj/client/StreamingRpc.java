@@ -1,7 +1,10 @@
 package org.fluxj.client;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 
@@ -37,7 +40,7 @@ public final class StreamingRpc {
      *
      * @throws FluxException with ETIMEDOUT if nothing came in time
      */
-    public Message next(java.time.Duration timeout) throws IOException {
+    public Message next(Duration timeout) throws IOException {
         if (done) {
             return null;
         }
@@ -46,10 +49,10 @@ public final class StreamingRpc {
             m = Handle.take(queue);
         } else {
             try {
-                m = queue.poll(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                m = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted");
+                throw new InterruptedIOException("interrupted");
             }
             if (m == null) {
                 throw new FluxException(Errno.ETIMEDOUT.number(), null);

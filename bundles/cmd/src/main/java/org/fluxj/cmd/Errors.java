@@ -1,9 +1,10 @@
 package org.fluxj.cmd;
 
+import java.io.IOException;
 import org.fluxj.formats.FormatException;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /** How a failed command is reported: one line, prefixed as flux-core prefixes it. */
 final class Errors {
@@ -43,7 +44,7 @@ final class Errors {
         String message;
         if (e instanceof FormatException || e instanceof CommandException) {
             message = e.getMessage();
-        } else if (e instanceof java.io.IOException) {
+        } else if (e instanceof IOException) {
             message = e.getClass().getSimpleName() + ": " + e.getMessage();
         } else {
             message = "internal error: " + e;

@@ -11,6 +11,8 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.jar.JarFile;
@@ -87,7 +89,7 @@ public final class Main {
         Framework fw = new Felix(config);
         AtomicInteger status = new AtomicInteger(1);
         CountDownLatch exited = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean done = new AtomicBoolean();
         try {
             fw.init();
             BundleContext bc = fw.getBundleContext();
@@ -142,7 +144,7 @@ public final class Main {
                         : bc.getServiceReferences(Runnable.class, "(fluxj.service=terminate)");
                 if (refs != null && !refs.isEmpty()) {
                     bc.getService(refs.iterator().next()).run();
-                    exited.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    exited.await(10, TimeUnit.SECONDS);
                 }
             } catch (Exception e) {
                 // stop the framework anyway

@@ -3,6 +3,7 @@ package org.fluxj.pmi;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -88,10 +89,10 @@ public final class PmiClient implements Closeable {
 
     /** Connects to a server at a TCP address. */
     public static PmiClient connect(InetSocketAddress address, int pmiid) throws IOException {
-        return connect((java.net.SocketAddress) address, pmiid, false, null);
+        return connect((SocketAddress) address, pmiid, false, null);
     }
 
-    private static PmiClient connect(java.net.SocketAddress address, int pmiid, boolean spawned,
+    private static PmiClient connect(SocketAddress address, int pmiid, boolean spawned,
             Consumer<String> trace) throws IOException {
         SocketChannel ch = address instanceof UnixDomainSocketAddress
                 ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();

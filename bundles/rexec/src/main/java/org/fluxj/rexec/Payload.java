@@ -3,6 +3,7 @@ package org.fluxj.rexec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 
@@ -38,7 +39,7 @@ final class Payload {
 
     /** An empty payload for requests that may carry none ({@code list}). */
     static Payload ofOptional(Message request) throws RexecException {
-        return request.hasPayload() ? of(request) : new Payload(org.fluxj.formats.json.Json.object());
+        return request.hasPayload() ? of(request) : new Payload(Json.object());
     }
 
     ObjectNode object() {

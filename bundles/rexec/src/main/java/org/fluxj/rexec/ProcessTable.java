@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
@@ -72,6 +73,6 @@ final class ProcessTable {
     }
 
     static boolean sameSender(Message a, Message b) {
-        return java.util.Objects.equals(a.routeFirst(), b.routeFirst());
+        return Objects.equals(a.routeFirst(), b.routeFirst());
     }
 }

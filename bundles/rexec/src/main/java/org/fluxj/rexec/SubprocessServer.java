@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.msg.MessageType;
@@ -76,7 +78,7 @@ public final class SubprocessServer implements AutoCloseable {
 
     /** The topics to register: {@code rexec.exec}, {@code rexec.write}, ... */
     public List<String> topics() {
-        return METHODS.stream().map(m -> service + "." + m).collect(java.util.stream.Collectors.toList());
+        return METHODS.stream().map(m -> service + "." + m).collect(Collectors.toList());
     }
 
     /** Handles one request (any thread); answers go through the responder, on the serial executor. */
@@ -156,7 +158,7 @@ public final class SubprocessServer implements AutoCloseable {
             shutdown(Lifecycle.SIGKILL).toCompletableFuture().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             log.log(3, service + ": subprocess server shutdown: some processes did not exit");
         }
         signaller.close();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fluxj.cmd.AbstractCommand;
 import org.fluxj.formats.json.Json;
+import org.fluxj.formats.msg.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,7 +37,7 @@ public final class LsattrCommand extends AbstractCommand {
         ObjectNode o = Json.object();
         o.put("name", name);
         try {
-            JsonNode r = handle().rpcGetJson("attr.get", o, org.fluxj.formats.msg.Message.NODEID_ANY);
+            JsonNode r = handle().rpcGetJson("attr.get", o, Message.NODEID_ANY);
             return r.path("value").asText("-");
         } catch (IOException e) {
             return "-";

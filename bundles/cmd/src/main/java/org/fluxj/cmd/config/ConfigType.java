@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.fluxj.cmd.Flux;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fsd.Fsd;
+import org.fluxj.formats.json.JanssonText;
 import org.fluxj.formats.json.Json;
 
 /**
@@ -82,7 +83,7 @@ enum ConfigType {
     }
 
     private static String text(JsonNode v) {
-        return v.isTextual() ? v.asText() : org.fluxj.formats.json.JanssonText.compact(v);
+        return v.isTextual() ? v.asText() : JanssonText.compact(v);
     }
 
     /** {@code s} as a value of this type (flux config set); the message says what would not parse. */

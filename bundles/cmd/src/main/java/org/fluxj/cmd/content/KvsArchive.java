@@ -6,6 +6,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class KvsArchive {
                 out = new BufferedOutputStream(Files.newOutputStream(Path.of(name)), 1 << 16);
             } catch (NoSuchFileException e) {
                 throw new CommandException(name + ": No such file or directory");
-            } catch (java.nio.file.AccessDeniedException e) {
+            } catch (AccessDeniedException e) {
                 throw new CommandException(name + ": Permission denied");
             }
             out = switch (compressor) {
@@ -83,7 +84,7 @@ final class KvsArchive {
                 in = new BufferedInputStream(Files.newInputStream(Path.of(name)), 1 << 16);
             } catch (NoSuchFileException | FileNotFoundException e) {
                 throw new CommandException(name + ": No such file or directory");
-            } catch (java.nio.file.AccessDeniedException e) {
+            } catch (AccessDeniedException e) {
                 throw new CommandException(name + ": Permission denied");
             }
         }

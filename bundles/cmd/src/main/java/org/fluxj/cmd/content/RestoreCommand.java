@@ -1,6 +1,7 @@
 package org.fluxj.cmd.content;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -195,7 +196,7 @@ public final class RestoreCommand extends AbstractCommand {
     /** Puts {@code o} at {@code path} ('/' separated), making the directories on the way. */
     @SuppressWarnings("unchecked")
     private void insert(Map<String, Object> root, String path, TreeObj o) {
-        String[] names = java.util.Arrays.stream(path.split("/")).filter(n -> !n.isEmpty() && !n.equals("."))
+        String[] names = Arrays.stream(path.split("/")).filter(n -> !n.isEmpty() && !n.equals("."))
                 .toArray(String[]::new);
         if (names.length == 0) {
             throw fail("%s: entry with an empty path", infile);

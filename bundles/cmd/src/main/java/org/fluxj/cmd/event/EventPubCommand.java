@@ -2,6 +2,7 @@ package org.fluxj.cmd.event;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.fluxj.cmd.AbstractCommand;
 import org.fluxj.formats.FormatException;
@@ -88,6 +89,6 @@ final class EventPubCommand extends AbstractCommand {
 
     private static byte[] cstring(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return java.util.Arrays.copyOf(b, b.length + 1);
+        return Arrays.copyOf(b, b.length + 1);
     }
 }

@@ -1,6 +1,7 @@
 package org.fluxj.cmd.event;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.fluxj.cmd.AbstractCommand;
 import org.fluxj.formats.msg.Message;
@@ -52,6 +53,6 @@ final class EventSubCommand extends AbstractCommand {
             int c = p[i] & 0xff;
             sb.append(c >= 0x20 && c < 0x7f ? (char) c : '.'); // make_printable
         }
-        return len == p.length - 1 ? new String(p, 0, len, java.nio.charset.StandardCharsets.UTF_8) : sb.toString();
+        return len == p.length - 1 ? new String(p, 0, len, StandardCharsets.UTF_8) : sb.toString();
     }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.fluxj.client.Rpc;
 import org.fluxj.cmd.AbstractCommand;
 import org.fluxj.formats.FormatException;
@@ -228,12 +230,12 @@ public final class ExecCommand extends AbstractCommand {
         payload.set("cmd", cmd);
         payload.put("flags", waitable ? ExecSession.WAITABLE : 0);
         payload.put("local_flags", 0);
-        Map<Integer, java.util.concurrent.CompletableFuture<Message>> sent = new java.util.LinkedHashMap<>();
+        Map<Integer, CompletableFuture<Message>> sent = new LinkedHashMap<>();
         for (int r : targets) {
             sent.put(r, handle().rpc(service + ".exec", payload, r));
         }
         int status = 0;
-        for (Map.Entry<Integer, java.util.concurrent.CompletableFuture<Message>> e : sent.entrySet()) {
+        for (Map.Entry<Integer, CompletableFuture<Message>> e : sent.entrySet()) {
             try {
                 JsonNode o = Rpc.await(e.getValue()).payloadObject();
                 out().printf("%d: %d%n", e.getKey(), o.path("pid").asInt());

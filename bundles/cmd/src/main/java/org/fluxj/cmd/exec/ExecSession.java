@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -389,8 +393,8 @@ final class ExecSession {
 
     private static String utf8(byte[] data) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(data)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(data)).toString();
+        } catch (CharacterCodingException e) {
             return null;
         }
     }
@@ -408,7 +412,7 @@ final class ExecSession {
                 } catch (IOException e) {
                     got = -1;
                 }
-                events.add(new StdinData(got <= 0 ? new byte[0] : java.util.Arrays.copyOf(buf, got)));
+                events.add(new StdinData(got <= 0 ? new byte[0] : Arrays.copyOf(buf, got)));
                 if (got <= 0) {
                     return;
                 }
@@ -484,7 +488,7 @@ final class ExecSession {
             return events.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted");
+            throw new InterruptedIOException("interrupted");
         }
     }
 

@@ -3,7 +3,10 @@ package org.fluxj.cmd.exec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import org.fluxj.client.FluxException;
 import org.fluxj.client.Rpc;
+import org.fluxj.formats.FormatException;
+import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +32,8 @@ final class SprocKillCommand extends AbstractSprocCommand {
         try {
             Rpc.await(handle().rpc(service + ".kill", o, rank));
         } catch (IOException e) {
-            boolean reaped = await && e instanceof org.fluxj.client.FluxException f
-                    && f.is(org.fluxj.formats.msg.Errno.ESRCH);
+            boolean reaped = await && e instanceof FluxException f
+                    && f.is(Errno.ESRCH);
             if (!reaped) {
                 throw failed("kill", e);
             }
@@ -41,7 +44,7 @@ final class SprocKillCommand extends AbstractSprocCommand {
         }
         try {
             return exitCode(Rpc.await(waiting).payloadObject().path("status").asInt());
-        } catch (IOException | org.fluxj.formats.FormatException e) {
+        } catch (IOException | FormatException e) {
             throw failed("kill: wait failed", e);
         }
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code flux sproc ps}: pid, state (R running, Z zombie), label, command. */
 @Command(name = "ps", description = "List active and zombie subprocesses.")
 final class SprocPsCommand extends AbstractSprocCommand {
-    private static final java.util.Map<String, String> HEADINGS = java.util.Map.of(
+    private static final Map<String, String> HEADINGS = Map.of(
             "pid", "PID", "state", "ST", "label", "LABEL", "rank", "RANK", "cmd", "COMMAND");
 
     @Option(names = {"-o", "--format"}, paramLabel = "FORMAT",
@@ -35,7 +35,7 @@ final class SprocPsCommand extends AbstractSprocCommand {
         }
         for (JsonNode p : resp.path("procs")) {
             String label = p.path("label").asText();
-            out().println(fmt.format(java.util.Map.of(
+            out().println(fmt.format(Map.of(
                     "pid", p.path("pid").asInt(),
                     "state", p.path("state").asText(),
                     "label", label.isEmpty() ? "-" : label,

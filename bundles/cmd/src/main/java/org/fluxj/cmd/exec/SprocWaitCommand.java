@@ -2,7 +2,11 @@ package org.fluxj.cmd.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.fluxj.client.Rpc;
+import org.fluxj.formats.FormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +25,7 @@ final class SprocWaitCommand extends AbstractSprocCommand {
         JsonNode resp;
         try {
             resp = Rpc.await(waitRpc(pid)).payloadObject();
-        } catch (IOException | org.fluxj.formats.FormatException e) {
+        } catch (IOException | FormatException e) {
             throw failed("wait", e);
         }
         if (output) {
@@ -39,9 +43,9 @@ final class SprocWaitCommand extends AbstractSprocCommand {
                 continue;
             }
             byte[] data = "base64".equals(io.path("encoding").asText(null))
-                    ? java.util.Base64.getDecoder().decode(d.textValue())
-                    : d.textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            java.io.PrintStream s = io.path("stream").asText().equals("stdout") ? System.out : System.err;
+                    ? Base64.getDecoder().decode(d.textValue())
+                    : d.textValue().getBytes(StandardCharsets.UTF_8);
+            PrintStream s = io.path("stream").asText().equals("stdout") ? System.out : System.err;
             s.write(data, 0, data.length);
             s.flush();
         }

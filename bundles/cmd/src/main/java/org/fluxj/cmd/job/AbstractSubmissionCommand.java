@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.fluxj.cmd.AbstractCommand;
 import org.fluxj.cmd.Argparse;
 import org.fluxj.formats.FormatException;
@@ -303,7 +304,7 @@ abstract class AbstractSubmissionCommand extends AbstractCommand implements Argp
         } catch (IOException | RuntimeException e) {
             // no /proc: the order does not matter
         }
-        new java.util.TreeMap<>(env).forEach(ordered::putIfAbsent);
+        new TreeMap<>(env).forEach(ordered::putIfAbsent);
         return ordered;
     }
 

@@ -1,6 +1,7 @@
 package org.fluxj.cmd.keygen;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ public final class KeygenCommand extends AbstractCommand {
                 cert.write(path);
             } catch (NoSuchFileException e) {
                 throw fail("open %s: No such file or directory", path);
-            } catch (java.nio.file.AccessDeniedException e) {
+            } catch (AccessDeniedException e) {
                 throw fail("open %s: Permission denied", path);
             } catch (IOException e) {
                 throw fail("write %s: %s", path, e.getMessage());

@@ -2,6 +2,7 @@ package org.fluxj.cmd.kvs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.fluxj.formats.treeobj.KeyPath;
 import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class KvsDirCommand extends AbstractKvsCommand {
     }
 
     static String prefix(String key) {
-        String k = org.fluxj.formats.treeobj.KeyPath.normalize(key).key();
+        String k = KeyPath.normalize(key).key();
         return k.equals(".") ? "" : k + ".";
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.fluxj.client.StreamingRpc;
 import org.fluxj.client.kvs.Kvs;
+import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
@@ -99,7 +100,7 @@ final class KvsGetCommand extends AbstractKvsCommand {
             out().flush();
             if (count > 0 && ++n == count) {
                 handle().send(Message.request("kvs-watch.cancel").nodeid(Message.NODEID_ANY).noResponse()
-                        .payloadJson(org.fluxj.formats.json.Json.object().put("matchtag", s.matchtag())).build());
+                        .payloadJson(Json.object().put("matchtag", s.matchtag())).build());
                 while (s.next() != null) {
                     // responses already in flight, until ENODATA
                 }

@@ -1,5 +1,6 @@
 package org.fluxj.cmd.kvs;
 
+import java.io.IOException;
 import java.util.List;
 import org.fluxj.client.kvs.Kvs;
 import org.fluxj.cmd.AbstractCommand;
@@ -17,7 +18,7 @@ final class KvsNamespaceRemoveCommand extends AbstractCommand {
         for (String name : names) {
             try {
                 Kvs.namespaceRemove(handle(), name);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw fail("%s: %s", name, e.getMessage());
             }
         }

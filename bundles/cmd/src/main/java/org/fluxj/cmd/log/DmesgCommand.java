@@ -2,6 +2,7 @@ package org.fluxj.cmd.log;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -115,7 +116,7 @@ public final class DmesgCommand extends AbstractCommand {
         }
         ZonedDateTime minute = local.withSecond(0).withNano(0);
         if (lastMinute != null && minute.equals(lastMinute)) {
-            double dt = java.time.Duration.between(lastTime, t).toNanos() / 1e9;
+            double dt = Duration.between(lastTime, t).toNanos() / 1e9;
             if (delta) {
                 lastTime = t;
             }

@@ -2,6 +2,8 @@ package org.fluxj.cmd.overlay;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.fluxj.client.Rpc;
 import org.fluxj.cmd.AbstractCommand;
 import org.fluxj.formats.json.Json;
@@ -17,7 +19,7 @@ final class OverlayDisconnectCommand extends AbstractCommand {
     int parent = -1;
 
     @Parameters(paramLabel = "TARGET", arity = "0..*")
-    java.util.List<String> targets = new java.util.ArrayList<>();
+    List<String> targets = new ArrayList<>();
 
     @Override
     public Integer call() {

@@ -1,5 +1,7 @@
 package org.fluxj.cmd.overlay;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.fluxj.cmd.AbstractCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -8,7 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lookup", description = "Translate hostnames to ranks, or ranks to hostnames.")
 final class OverlayLookupCommand extends AbstractCommand {
     @Parameters(paramLabel = "TARGET", arity = "0..*")
-    java.util.List<String> targets = new java.util.ArrayList<>();
+    List<String> targets = new ArrayList<>();
 
     @Override
     public Integer call() {

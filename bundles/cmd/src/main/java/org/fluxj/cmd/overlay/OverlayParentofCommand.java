@@ -1,5 +1,7 @@
 package org.fluxj.cmd.overlay;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.fluxj.cmd.AbstractCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -8,7 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "parentof", description = "List the parent rank of RANK.")
 final class OverlayParentofCommand extends AbstractCommand {
     @Parameters(paramLabel = "RANK", arity = "0..*")
-    java.util.List<String> ranks = new java.util.ArrayList<>();
+    List<String> ranks = new ArrayList<>();
 
     @Override
     public Integer call() {

@@ -2,6 +2,7 @@ package org.fluxj.cmd.overlay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,6 +15,7 @@ import org.fluxj.cmd.Getopt;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.idset.IdSet;
+import org.fluxj.formats.msg.Errno;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -266,11 +268,11 @@ final class OverlayStatusCommand extends AbstractCommand {
             while (true) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IOException(org.fluxj.formats.msg.Errno.ETIMEDOUT.message());
+                    throw new IOException(Errno.ETIMEDOUT.message());
                 }
-                var m = rpc.next(java.time.Duration.ofNanos(left));
+                var m = rpc.next(Duration.ofNanos(left));
                 if (m == null) {
-                    throw new IOException(org.fluxj.formats.msg.Errno.ETIMEDOUT.message());
+                    throw new IOException(Errno.ETIMEDOUT.message());
                 }
                 JsonNode h = m.payloadObject();
                 if (wait.equals(h.path("status").asText())) {

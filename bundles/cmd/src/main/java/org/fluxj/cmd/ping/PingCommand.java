@@ -7,7 +7,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.fluxj.client.FluxException;
 import org.fluxj.client.Rpc;
 import org.fluxj.cmd.AbstractCommand;
@@ -136,9 +138,9 @@ public final class PingCommand extends AbstractCommand {
             Message m;
             try {
                 m = wait > 0 ? oldest.get(wait, TimeUnit.NANOSECONDS) : oldest.getNow(null);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 return;
-            } catch (java.util.concurrent.ExecutionException | CompletionException e) { // getNow: CompletionException
+            } catch (ExecutionException | CompletionException e) { // getNow: CompletionException
                 throw failure(e);
             }
             if (m == null) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -18,9 +19,9 @@ import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fsd.Fsd;
 import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.formats.idset.IdSet;
+import org.fluxj.formats.proc.DefaultSignals;
 import org.fluxj.formats.proc.Identity;
 import org.fluxj.formats.taskmap.TaskMap;
-import org.fluxj.formats.proc.DefaultSignals;
 import org.fluxj.pmi.LocalPmiService;
 import org.fluxj.pmi.PmiSimpleServer;
 import org.fluxj.pmi.PmiSocketServer;
@@ -361,7 +362,7 @@ public final class StartCommand extends AbstractCommand {
             for (int rank = 0; rank < size; rank++) {
                 List<String> args = new ArrayList<>(brokerArgs);
                 args.add("--setattr=rundir=" + dir);
-                Map<String, String> env = new java.util.LinkedHashMap<>(session.server.environment(rank));
+                Map<String, String> env = new LinkedHashMap<>(session.server.environment(rank));
                 if (hosts != null) {
                     args.add("--setattr=hostname=" + hosts.nth(rank));
                     env.put("FLUX_FAKE_HOSTNAME", hosts.nth(rank));

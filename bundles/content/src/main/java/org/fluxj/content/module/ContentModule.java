@@ -13,6 +13,7 @@ import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.msg.MessageFlags;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.FluxModule;
@@ -136,7 +137,7 @@ public final class ContentModule implements BrokerModule {
     private CompletionStage<Message> raw(String topic, int nodeid, byte[] payload) {
         Message.Builder b = Message.request(topic);
         if (nodeid == Message.NODEID_UPSTREAM) { // RFC 3: this rank, flagged upstream
-            b.nodeid(ctx.rank()).setFlags(org.fluxj.formats.msg.MessageFlags.UPSTREAM);
+            b.nodeid(ctx.rank()).setFlags(MessageFlags.UPSTREAM);
         } else {
             b.nodeid(nodeid);
         }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Stream;
 import org.fluxj.content.api.BackingStore;
@@ -241,7 +242,7 @@ public abstract class GroupCommitStore implements BackingStore {
         }
         try {
             closeDone.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof ContentException ce) {
                 throw ce;
             }

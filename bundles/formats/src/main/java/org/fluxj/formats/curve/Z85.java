@@ -1,5 +1,7 @@
 package org.fluxj.formats.curve;
 
+import java.util.Arrays;
+
 /**
  * Z85 (ZeroMQ RFC 32): four bytes as five printable characters, big-endian base 85. CURVE keys are
  * 32 bytes, 40 characters. Pure JDK, so the {@code flux} command can use it without JeroMQ.
@@ -10,7 +12,7 @@ public final class Z85 {
     private static final byte[] DECODE = new byte[128];
 
     static {
-        java.util.Arrays.fill(DECODE, (byte) -1);
+        Arrays.fill(DECODE, (byte) -1);
         for (int i = 0; i < ALPHABET.length(); i++) {
             DECODE[ALPHABET.charAt(i)] = (byte) i;
         }

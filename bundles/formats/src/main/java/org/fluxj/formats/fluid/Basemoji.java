@@ -1,6 +1,7 @@
 package org.fluxj.formats.fluid;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /** RFC 19 emoji encoding: base 576 over the basemoji table, most significant digit first. */
@@ -21,7 +22,7 @@ final class Basemoji {
         if (id == 0) {
             return Tables.EMOJI[0];
         }
-        java.util.ArrayDeque<String> digits = new java.util.ArrayDeque<>();
+        ArrayDeque<String> digits = new ArrayDeque<>();
         for (long v = id; v != 0; v = Long.divideUnsigned(v, RADIX)) {
             digits.push(Tables.EMOJI[(int) Long.remainderUnsigned(v, RADIX)]);
         }

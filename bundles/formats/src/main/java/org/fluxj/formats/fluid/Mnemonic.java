@@ -1,6 +1,7 @@
 package org.fluxj.formats.fluid;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -71,7 +72,7 @@ final class Mnemonic {
             if (start == pos) {
                 break;
             }
-            Integer index = INDEX.get(s.substring(start, pos).toLowerCase(java.util.Locale.ROOT));
+            Integer index = INDEX.get(s.substring(start, pos).toLowerCase(Locale.ROOT));
             if (index == null) {
                 break;
             }

@@ -1,5 +1,6 @@
 package org.fluxj.formats.jobspec;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -755,7 +756,7 @@ public final class JobspecBuilder {
                 return LENIENT.readTree(text);
             } catch (IOException | RuntimeException e) {
                 throw new FormatException(label + ": " + keyval[1] + ": " + FormatException.oneLine(
-                        e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage()));
+                        e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage()));
             }
         }
         if (keyval[1] == null) {

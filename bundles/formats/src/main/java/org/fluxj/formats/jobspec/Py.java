@@ -1,6 +1,7 @@
 package org.fluxj.formats.jobspec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
@@ -212,7 +213,7 @@ final class Py {
         sb.append('{');
         boolean first = true;
         for (Map.Entry<String, JsonNode> e : node.properties()) {
-            sb.append(first ? "" : ", ").append(pyRepr(com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey())))
+            sb.append(first ? "" : ", ").append(pyRepr(TextNode.valueOf(e.getKey())))
                     .append(": ").append(pyRepr(e.getValue()));
             first = false;
         }

@@ -1,5 +1,6 @@
 package org.fluxj.formats.jobspec;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ final class Rlimits {
                     if (value.equals("unlimited") || value.equals("infinity") || value.equals("inf")) {
                         v = -1;
                     } else {
-                        java.math.BigInteger b = Py.parseInt(value);
+                        BigInteger b = Py.parseInt(value);
                         if (b == null || b.bitLength() > 63) {
                             throw new FormatException("Invalid value in " + name + "=" + value);
                         }

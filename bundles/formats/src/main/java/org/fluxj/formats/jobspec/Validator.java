@@ -1,6 +1,8 @@
 package org.fluxj.formats.jobspec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.json.Json;
 
 /**
  * The rules of RFC 14 (canonical jobspec) and, for version 1, RFC 25, with the checks
@@ -51,7 +54,7 @@ final class Validator {
         if (n.isArray()) {
             return "an array";
         }
-        String s = n.isTextual() ? org.fluxj.formats.json.Json.encode(n) : n.asText();
+        String s = n.isTextual() ? Json.encode(n) : n.asText();
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 
@@ -210,9 +213,9 @@ final class Validator {
         }
         String[] parts = s.split(":", -1);
         if (parts.length > 3 || (!parts[0].contains("-") && !parts[0].contains("+"))) {
-            throw error(path, "count string must be a valid idset or range, got " + show(com.fasterxml.jackson.databind.node.TextNode.valueOf(s)));
+            throw error(path, "count string must be a valid idset or range, got " + show(TextNode.valueOf(s)));
         }
-        com.fasterxml.jackson.databind.node.ObjectNode r = org.fluxj.formats.json.Json.object();
+        ObjectNode r = Json.object();
         try {
             String min;
             if (parts[0].contains("-")) {
@@ -232,7 +235,7 @@ final class Validator {
             }
         } catch (NumberFormatException e) {
             throw error(path, "count string must be a valid idset or range, got "
-                    + show(com.fasterxml.jackson.databind.node.TextNode.valueOf(s)));
+                    + show(TextNode.valueOf(s)));
         }
         range(r, path);
     }

@@ -1,5 +1,11 @@
 package org.fluxj.formats.msg;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -189,14 +195,14 @@ public enum Errno {
      * The errno behind a file error as java.nio and java.io report it (their exceptions carry
      * none), or null when the exception does not say.
      */
-    public static Errno of(java.io.IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException) {
+    public static Errno of(IOException e) {
+        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
             return ENOENT;
-        } else if (e instanceof java.nio.file.AccessDeniedException) {
+        } else if (e instanceof AccessDeniedException) {
             return EACCES;
-        } else if (e instanceof java.nio.file.NotDirectoryException) {
+        } else if (e instanceof NotDirectoryException) {
             return ENOTDIR;
-        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+        } else if (e instanceof FileAlreadyExistsException) {
             return EEXIST;
         }
         String m = e.getMessage();

@@ -1,9 +1,11 @@
 package org.fluxj.formats.msg;
 
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.fluxj.formats.FormatException;
 
 /**
@@ -72,7 +74,7 @@ public final class MessageCodec {
         byte[] topic = m.hasTopic() ? Strings.utf8(m.topic()) : null;
         int size = (int) checkedSize(m, routes, topic);
         if (dst.remaining() < size) {
-            throw new java.nio.BufferOverflowException();
+            throw new BufferOverflowException();
         }
         put(dst, m, routes, topic);
     }
@@ -206,7 +208,7 @@ public final class MessageCodec {
      * @throws IndexOutOfBoundsException only if the range lies outside the array (a caller's error, not the bytes')
      */
     public static Message decode(byte[] buf, int off, int len) throws FormatException {
-        java.util.Objects.checkFromIndexSize(off, len, buf.length);
+        Objects.checkFromIndexSize(off, len, buf.length);
         List<Slice> frames = new ArrayList<>();
         int p = off;
         int end = off + len;

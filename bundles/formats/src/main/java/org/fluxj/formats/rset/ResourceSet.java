@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -830,7 +831,7 @@ public final class ResourceSet {
     public boolean equals(Object o) {
         return o instanceof ResourceSet r && r.nodes.equals(nodes) && r.starttime == starttime
                 && r.expiration == expiration && r.nslots == nslots
-                && java.util.Objects.equals(r.scheduling, scheduling);
+                && Objects.equals(r.scheduling, scheduling);
     }
 
     @Override

@@ -135,7 +135,7 @@ public interface ModuleContext {
 
     /** {@link #onEvent(String, int, MessageHandler)} for events the instance owner published. */
     default Registration onEvent(String prefix, MessageHandler handler) {
-        return onEvent(prefix, org.fluxj.formats.msg.Roles.OWNER, handler);
+        return onEvent(prefix, Roles.OWNER, handler);
     }
 
     // ---------------------------------------------------------------- raw routing (connectors)

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -134,7 +135,7 @@ final class Modprobe {
         int rc = runScripts("rc3");
         String backing = backingModule(attr);
         List<ModuleHost> loaded = new ArrayList<>(modules.list());
-        java.util.Collections.reverse(loaded);
+        Collections.reverse(loaded);
         for (ModuleHost h : loaded) {
             if (leader && h.name().equals(backing) && attr.apply("content.dump").isPresent()) {
                 rc |= dump();

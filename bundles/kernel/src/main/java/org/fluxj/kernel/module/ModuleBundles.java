@@ -1,7 +1,9 @@
 package org.fluxj.kernel.module;
 
 import java.io.File;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +68,7 @@ final class ModuleBundles {
 
     private Bundle install(Path jar) throws BundleException, IOException {
         if (!Files.isRegularFile(jar)) {
-            throw new java.io.FileNotFoundException(jar.toString());
+            throw new FileNotFoundException(jar.toString());
         }
         String location = "reference:" + jar.toUri();
         Bundle b = context.getBundle(location);
@@ -90,7 +92,7 @@ final class ModuleBundles {
             loc = loc.substring("reference:".length());
         }
         try {
-            return loc.startsWith("file:") ? Path.of(java.net.URI.create(loc)) : null;
+            return loc.startsWith("file:") ? Path.of(URI.create(loc)) : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -14,6 +14,7 @@ import static org.fluxj.formats.treeobj.KvsFlags.WATCH_UNIQ;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -251,7 +252,7 @@ public final class KvsWatch implements BrokerModule {
             }
             byte[] d = v.data();
             if (first || d.length > w.sentBytes) {
-                respondVal(w, new TreeObj.Val(java.util.Arrays.copyOfRange(d, first ? 0 : w.sentBytes, d.length)).toJson());
+                respondVal(w, new TreeObj.Val(Arrays.copyOfRange(d, first ? 0 : w.sentBytes, d.length)).toJson());
             }
             w.sentBytes = d.length;
             afterAppend(w, first);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.formats.taskmap.TaskMap;
@@ -53,7 +54,7 @@ public final class PmiBoot {
      * rank before the second barrier, so that they are admitted before any child can connect.
      */
     public static BootPlan exchange(PmiClient pmi, Local me, TreeShape tree, Binder binder,
-            java.util.function.Consumer<Map<Integer, String>> authorize) throws BootException {
+            Consumer<Map<Integer, String>> authorize) throws BootException {
         int rank = pmi.rank();
         int size = pmi.size();
         try {

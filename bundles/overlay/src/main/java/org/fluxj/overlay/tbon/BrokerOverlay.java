@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
@@ -163,7 +164,7 @@ public final class BrokerOverlay implements OverlayPort, OverlayListener {
         later(h -> h.receive(msg));
     }
 
-    private void later(java.util.function.Consumer<OverlayHost> action) {
+    private void later(Consumer<OverlayHost> action) {
         OverlayHost h = host;
         if (h == null) {
             synchronized (this) {

@@ -17,6 +17,14 @@ public final class Roles {
     private Roles() {
     }
 
+    /**
+     * Whether a message with this credential's {@code rolemask} reaches a handler that admits
+     * {@code handlerRoles}: the instance owner always does (flux_msg_handler's rule, RFC 12).
+     */
+    public static boolean admits(int handlerRoles, int rolemask) {
+        return (rolemask & (handlerRoles | OWNER)) != 0;
+    }
+
     /** The rolemask as flux-core's message printer writes it ("none", "all", "owner,local", "0x10"). */
     public static String toString(int rolemask) {
         if (rolemask == NONE) {

@@ -312,7 +312,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
             }
             return;
         }
-        if ((m.rolemask() & Roles.OWNER) == 0 && (h.roles & m.rolemask()) == 0) {
+        if (!Roles.admits(h.roles, m.rolemask())) {
             // flux-core's msg_handler.c call_handler words the refusal by the handler's roles
             respondError(m, Errno.EPERM.number(), (h.roles & ~Roles.OWNER) == 0
                     ? "Request requires owner credentials" : "Request rejected due to insufficient privilege");
@@ -351,7 +351,7 @@ public final class ModuleHost implements ModuleContext, Endpoint {
     private void dispatchEvent(Message m) throws Exception {
         String topic = m.topic();
         for (EventHandler e : List.copyOf(eventHandlers)) {
-            if (topic != null && topic.startsWith(e.prefix) && (m.rolemask() & (e.roles | Roles.OWNER)) != 0) {
+            if (topic != null && topic.startsWith(e.prefix) && Roles.admits(e.roles, m.rolemask())) {
                 e.handler.handle(m);
             }
         }

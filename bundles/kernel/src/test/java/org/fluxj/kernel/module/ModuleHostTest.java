@@ -28,6 +28,11 @@ class ModuleHostTest {
         timers.shutdownNow();
     }
 
+    /** A rank-0 broker of one, with no log and an empty configuration. */
+    private HostServices services(Router router) {
+        return new HostServices(router, new Attributes(), (s, a, t) -> { }, Conf.Loaded::empty, timers, 0, 1);
+    }
+
     @Test
     void unloadingEndsEvenWhenAFailedRpcsCallbackSendsAnother() {
         Router router = new Router(Runnable::run, 0, 1000, (s, a, t) -> { });
@@ -43,8 +48,7 @@ class ModuleHostTest {
         };
         router.attach(sink);
         router.addService("sink", sink.uuid(), e -> { });
-        HostServices services = new HostServices(router, new Attributes(), (s, a, t) -> { }, Conf.Loaded::empty,
-                timers, 0, 1);
+        HostServices services = services(router);
         CompletableFuture<String> retried = new CompletableFuture<>();
         BrokerModule module = new BrokerModule() {
             @Override
@@ -71,8 +75,7 @@ class ModuleHostTest {
     @Test
     void eventsFromGuestsReachOnlyHandlersThatAdmitThem() throws Exception {
         Router router = new Router(Runnable::run, 0, 1000, (s, a, t) -> { });
-        HostServices services = new HostServices(router, new Attributes(), (s, a, t) -> { }, Conf.Loaded::empty,
-                timers, 0, 1);
+        HostServices services = services(router);
         BlockingQueue<String> seen = new LinkedBlockingQueue<>();
         BrokerModule module = new BrokerModule() {
             @Override

@@ -544,7 +544,7 @@ public final class ModuleFixture implements ModuleContext {
             respondError(m, Errno.ENOSYS.number(), null);
             return;
         }
-        if ((m.rolemask() & Roles.OWNER) == 0 && (h.roles() & m.rolemask()) == 0) {
+        if (!Roles.admits(h.roles(), m.rolemask())) {
             respondError(m, Errno.EPERM.number(), "Request requires owner credentials");
             return;
         }
@@ -582,7 +582,7 @@ public final class ModuleFixture implements ModuleContext {
 
     private void deliverEvent(Message e) throws Exception {
         for (EventSub s : List.copyOf(subscriptions)) {
-            if (e.topic().startsWith(s.prefix()) && (e.rolemask() & (s.roles() | Roles.OWNER)) != 0) {
+            if (e.topic().startsWith(s.prefix()) && Roles.admits(s.roles(), e.rolemask())) {
                 s.handler().handle(e);
             }
         }

@@ -30,9 +30,15 @@ abstract class Instance implements AutoCloseable {
     private Integer status;
 
     Instance(List<String> launch, Map<String, String> env) throws IOException {
+        this(List.of(), launch, env);
+    }
+
+    /** An instance started through {@code wrapper} (for example {@code prlimit --nofile=N:N --}). */
+    Instance(List<String> wrapper, List<String> launch, Map<String, String> env) throws IOException {
         List<String> args = new ArrayList<>(launch);
         args.addAll(List.of("sh", "-c", "echo \"$FLUX_URI\"; exec cat"));
-        List<String> cmd = FluxCli.command(args.toArray(String[]::new));
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.addAll(FluxCli.command(args.toArray(String[]::new)));
         stderr = Files.createTempFile("instance-err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(stderr.toFile());
         pb.environment().remove("FLUX_URI");

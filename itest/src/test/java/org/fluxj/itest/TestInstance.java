@@ -21,6 +21,11 @@ final class TestInstance extends Instance {
         this.size = size;
     }
 
+    TestInstance(List<String> wrapper, int size, List<String> options) throws IOException {
+        super(wrapper, launch(size, options), Map.of());
+        this.size = size;
+    }
+
     TestInstance(int size, String... options) throws IOException {
         this(size, List.of(options), Map.of());
     }

@@ -21,20 +21,24 @@ import org.fluxj.kernel.api.Severity;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The connector-local module. Connections are accepted on their own thread: the peer's uid
- * comes from SO_PEERCRED, its roles from {@link Access}, and the handshake byte is 0 for
- * accepted or an errno for refused, as flux-core's usock does. Messages from clients get the
- * client's credential and route hop, then go to the broker; responses come back through
- * {@code onRouted}, events through one all-topics subscription filtered per client.
+ * The connector-local module. One {@link SocketLoop} thread accepts and reads every client
+ * without blocking: the peer's uid comes from SO_PEERCRED, its roles from {@link Access}, and
+ * the handshake byte is 0 for accepted or an errno for refused, as flux-core's usock does.
+ * Messages from clients get the client's credential and route hop, then go to the broker on
+ * the module thread; responses come back through {@code onRouted}, events through one
+ * all-topics subscription filtered per client. Output a client does not read waits in its
+ * queue, never in a module thread, up to the {@link Limits}; past them the client is dropped.
  */
 @FluxModule("connector-local")
 @Component(service = BrokerModule.class)
-public final class ConnectorLocal implements BrokerModule {
+public final class ConnectorLocal implements BrokerModule, SocketLoop.Events {
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final PeerUid peers = new PeerUid();
     private volatile Access access;
-    private volatile boolean stopping;
+    private volatile Limits limits;
     private ModuleContext ctx;
     private ServerSocketChannel server;
+    private SocketLoop loop;
     private Path socket;
 
     @Override
@@ -42,9 +46,14 @@ public final class ConnectorLocal implements BrokerModule {
         ctx = context;
         int owner = Integer.parseInt(ctx.attribute("security.owner").orElseThrow());
         access = Access.from(ctx.config(), owner);
+        limits = Limits.from(ctx.config());
         ctx.log(Severity.DEBUG, "allow-guest-user=%s", access.allowGuestUser());
         ctx.log(Severity.DEBUG, "allow-root-owner=%s", access.allowRootOwner());
-        ctx.onConfigReload(m -> access = Access.from(ctx.config(), owner));
+        ctx.onConfigReload(m -> {
+            Access a = Access.from(ctx.config(), owner);
+            limits = Limits.from(ctx.config());
+            access = a;
+        });
         String uri = ctx.attribute("local-uri").orElseThrow(() -> new IllegalStateException("local-uri is not set"));
         if (!uri.startsWith("local://")) {
             throw new IllegalStateException("malformed local-uri");
@@ -56,14 +65,13 @@ public final class ConnectorLocal implements BrokerModule {
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rwxrwxrwx"));
         ctx.onRouted(this::toClient);
         ctx.onEvent("", Roles.ALL, this::event); // every publisher: event() filters private ones per client
-        Thread t = new Thread(this::accept, "connector-local-accept");
-        t.setDaemon(true);
-        t.start();
+        loop = new SocketLoop(server, this);
+        loop.start();
     }
 
     @Override
     public void stop() {
-        stopping = true;
+        loop.stop();
         try {
             server.close();
             Files.deleteIfExists(socket);
@@ -73,45 +81,69 @@ public final class ConnectorLocal implements BrokerModule {
         clients.values().forEach(Client::close);
     }
 
-    private void accept() {
-        while (!stopping) {
-            SocketChannel ch;
-            try {
-                ch = server.accept();
-            } catch (IOException e) {
-                if (!stopping) {
-                    ctx.log(Severity.ERR, "accept: %s", e.getMessage());
-                }
-                return;
+    /** The clients connected now (for tests). */
+    int connectedClients() {
+        return clients.size();
+    }
+
+    /** On the socket loop: admits the peer (handshake 0) or refuses it with an errno. */
+    @Override
+    public Client accepted(SocketChannel ch) {
+        try {
+            int uid = peers.uidOf(ch);
+            int roles = access.rolemask(uid);
+            Limits l = limits;
+            Errno refusal = null;
+            if (roles == Roles.NONE) {
+                ctx.log(Severity.ERR, "client_authenticate: uid=%d no assigned roles", uid);
+                refusal = Errno.EPERM;
+            } else if (clients.size() >= l.maxConnections()) {
+                ctx.log(Severity.ERR, "connection from uid=%d refused: %d clients connected, the limit"
+                        + " (connector-local.max-connections)", uid, clients.size());
+                refusal = Errno.EUSERS;
             }
-            try {
-                int uid = PeerUid.of(ch);
-                int roles = access.rolemask(uid);
-                if (roles == Roles.NONE) {
-                    ctx.log(Severity.ERR, "client_authenticate: uid=%d no assigned roles", uid);
-                    ch.write(ByteBuffer.wrap(new byte[] {(byte) Errno.EPERM.number()}));
-                    ch.close();
-                    continue;
-                }
-                ch.write(ByteBuffer.wrap(new byte[] {0}));
-                Client c = new Client(ch, uid, roles);
-                clients.put(c.uuid, c);
-                Thread reader = new Thread(() -> c.read(
-                        m -> ctx.execute(() -> fromClient(c, m)),
-                        why -> ctx.log(Severity.ERR, "client=%.5s userid=%d: refused malformed message: %s",
-                                c.uuid, uid, why),
-                        () -> ctx.execute(() -> disconnect(c))), "connector-local-" + c.uuid.substring(0, 5));
-                reader.setDaemon(true);
-                reader.start();
-            } catch (IOException e) {
-                ctx.log(Severity.ERR, "connection refused: %s", e.getMessage());
-                try {
-                    ch.close();
-                } catch (IOException x) {
-                    // nothing more to do
-                }
+            // a new socket's buffer is empty: one byte never blocks
+            ch.write(ByteBuffer.wrap(new byte[] {(byte) (refusal == null ? 0 : refusal.number())}));
+            if (refusal != null) {
+                ch.close();
+                return null;
             }
+            Client c = new Client(ch, uid, roles, (int) l.maxMessageSize());
+            clients.put(c.uuid, c);
+            return c;
+        } catch (IOException e) {
+            ctx.log(Severity.ERR, "connection refused: %s", e.getMessage());
+            try {
+                ch.close();
+            } catch (IOException x) {
+                // nothing more to do
+            }
+            return null;
         }
+    }
+
+    @Override
+    public void received(Client c, Message m) {
+        ctx.execute(() -> fromClient(c, m));
+    }
+
+    @Override
+    public void malformed(Client c, String why) {
+        ctx.log(Severity.ERR, "client=%.5s userid=%d: refused malformed message: %s", c.uuid, c.userid, why);
+    }
+
+    @Override
+    public void acceptFailed(String why) {
+        if (why == null) {
+            ctx.log(Severity.NOTICE, "accepting connections again");
+        } else {
+            ctx.log(Severity.ERR, "%s; retrying", why);
+        }
+    }
+
+    @Override
+    public void gone(Client c) {
+        ctx.execute(() -> disconnect(c));
     }
 
     /** A message from a client, on the module thread: stamped with its credential and sent on. */
@@ -164,7 +196,7 @@ public final class ConnectorLocal implements BrokerModule {
             errnum = Errno.ENOENT.number(); // flux-core's subhash_unsubscribe
         }
         if (!m.isNoResponse()) {
-            c.write(internalResponse(m, errnum));
+            send(c, internalResponse(m, errnum));
         }
     }
 
@@ -183,7 +215,7 @@ public final class ConnectorLocal implements BrokerModule {
         String hop = m.routeLast();
         Client c = hop == null ? null : clients.get(hop);
         if (c != null) {
-            c.write(m.withRouteDeletedLast());
+            send(c, m.withRouteDeletedLast());
         }
     }
 
@@ -193,8 +225,27 @@ public final class ConnectorLocal implements BrokerModule {
         for (Client c : clients.values()) {
             if (c.subscribedTo(topic)
                     && (!m.isPrivate() || (c.rolemask & Roles.OWNER) != 0 || c.userid == m.userid())) {
-                c.write(m);
+                send(c, m);
             }
+        }
+    }
+
+    /**
+     * To a client, on the module thread, without blocking. A client whose socket failed, or
+     * whose unread output passed {@code max-send-queue}, is dropped, as if it had gone away.
+     */
+    private void send(Client c, Message m) {
+        try {
+            if (c.send(m, limits.maxSendQueue())) {
+                return;
+            }
+            ctx.log(Severity.ERR, "client=%.5s userid=%d: disconnected: %d bytes of output it does not read"
+                    + " exceed connector-local.max-send-queue=%d", c.uuid, c.userid, c.queued(), limits.maxSendQueue());
+        } catch (IOException e) {
+            // the socket is gone: as an end of stream
+        }
+        if (c.close()) {
+            disconnect(c);
         }
     }
 

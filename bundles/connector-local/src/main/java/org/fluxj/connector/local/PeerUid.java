@@ -11,21 +11,18 @@ import jdk.net.UnixDomainPrincipal;
 
 /**
  * The uid of a socket's peer. SO_PEERCRED gives the peer's user by name; the name is mapped
- * to a uid through /etc/passwd (then {@code id -u}), once per name.
+ * to a uid through /etc/passwd (then {@code id -u}), once per name for the connector's life.
  */
 final class PeerUid {
-    private static final Map<String, Integer> CACHE = new ConcurrentHashMap<>();
+    private final Map<String, Integer> cache = new ConcurrentHashMap<>();
 
-    private PeerUid() {
-    }
-
-    static int of(SocketChannel ch) throws IOException {
+    int uidOf(SocketChannel ch) throws IOException {
         UnixDomainPrincipal p = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
         String name = p.user().getName();
-        Integer uid = CACHE.get(name);
+        Integer uid = cache.get(name);
         if (uid == null) {
             uid = lookup(name);
-            CACHE.put(name, uid);
+            cache.put(name, uid);
         }
         return uid;
     }

@@ -159,4 +159,71 @@ class ConnectorLocalTest {
             assertEquals(0, p.handshake, "the guest is still admitted");
         }
     }
+
+    @Test
+    void aClientThatNeverReadsIsDroppedAndOthersAreStillServed() throws Exception {
+        Path socket = start(myUid(), "{\"connector-local\":{\"max-send-queue\":\"256k\"}}");
+        try (Peer deaf = new Peer(socket); Peer other = new Peer(socket)) {
+            deaf.send(Message.request("kvs.getroot").matchtag(1).build());
+            f.runUntil(() -> !f.sent("kvs.getroot").isEmpty());
+            Message req = f.sent("kvs.getroot").get(0);
+            byte[] big = new byte[64 * 1024];
+            // Before: the module thread blocked in write once the socket's buffer was full.
+            for (int i = 0; i < 200 && !f.logged("max-send-queue"); i++) {
+                f.route(Message.responseTo(req).payload(big).build());
+            }
+            assertTrue(f.logged("exceed connector-local.max-send-queue=262144"));
+            f.runUntil(() -> !f.sent("kvs.disconnect").isEmpty());
+            other.send(Message.request("event.subscribe").matchtag(2).payloadJson(Json.parse("{\"topic\":\"a\"}", "x")).build());
+            assertEquals(2, other.receive().matchtag(), "the other client is answered");
+        }
+    }
+
+    @Test
+    void connectionsOverTheLimitAreRefusedPolitelyUntilOneLeaves() throws Exception {
+        Path socket = start(myUid(), "{\"connector-local\":{\"max-connections\":2}}");
+        Peer a = new Peer(socket);
+        try (Peer b = new Peer(socket); Peer c = new Peer(socket)) {
+            assertEquals(0, a.handshake);
+            assertEquals(0, b.handshake);
+            assertEquals(Errno.EUSERS.number(), c.handshake);
+            assertTrue(f.logged("2 clients connected, the limit (connector-local.max-connections)"));
+            a.close();
+            f.runUntil(() -> f.pending() == 0 && connectedClients() == 1);
+            try (Peer d = new Peer(socket)) {
+                assertEquals(0, d.handshake, "admitted once a client left");
+            }
+        }
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitIsRefusedFromItsPrefix() throws Exception {
+        Path socket = start(myUid(), "{\"connector-local\":{\"max-message-size\":1024}}");
+        try (Peer p = new Peer(socket)) {
+            ByteBuffer prefix = ByteBuffer.wrap(StreamFraming.frame(Message.request("x").payload(new byte[4096]).build()), 0,
+                    StreamFraming.PREFIX_SIZE);
+            p.ch.write(prefix); // the body never comes: the prefix alone is refused
+            f.runUntil(() -> f.logged("refused malformed message"));
+            assertTrue(f.logged("exceeds the maximum 1024"));
+            f.runUntil(() -> connectedClients() == 0);
+        }
+    }
+
+    @Test
+    void aBadLimitsTableFailsTheLoadNamingTheKey() {
+        for (String[] bad : new String[][] {
+                {"{\"connector-local\":{\"max-connections\":0}}", "connector-local.max-connections: must be in the range of 1-2147483647"},
+                {"{\"connector-local\":{\"max-send-queue\":\"lots\"}}", "connector-local.max-send-queue: invalid size 'lots'"},
+                {"{\"connector-local\":{\"max-message-size\":4}}", "connector-local.max-message-size: must be in the range of 8-2147483647"},
+                {"{\"connector-local\":{\"backlog\":4}}", "connector-local.backlog: unknown key"}}) {
+            ConfigKeyException e = assertThrows(ConfigKeyException.class,
+                    () -> new ModuleFixture().attribute("security.owner", "1").attribute("local-uri", "local://" + dir.resolve("x"))
+                            .config(bad[0]).start(new ConnectorLocal()));
+            assertEquals(bad[1], e.key() + ": " + e.getMessage());
+        }
+    }
+
+    private int connectedClients() {
+        return module.connectedClients();
+    }
 }

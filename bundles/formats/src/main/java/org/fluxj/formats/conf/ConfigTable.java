@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fsd.Fsd;
+import org.fluxj.formats.size.Sizes;
 
 /**
  * One table of a configuration, read as flux-core's modules read theirs with
@@ -102,6 +103,33 @@ public final class ConfigTable {
         if (n < min || n > max) {
             throw new ConfigKeyException(key(key), max == Long.MAX_VALUE ? "must be at least " + min
                     : "must be in the range of " + min + "-" + max);
+        }
+        return n;
+    }
+
+    /**
+     * A size in bytes in [{@code min}, {@code max}]: an integer, or a string with flux-core's
+     * parse_size suffixes ("64M"); {@code dflt} if absent.
+     */
+    public long size(String key, long dflt, long min, long max) throws ConfigKeyException {
+        JsonNode v = table.path(key);
+        if (v.isMissingNode()) {
+            return dflt;
+        }
+        long n;
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            n = v.asLong();
+        } else if (v.isTextual()) {
+            try {
+                n = Sizes.parse(v.textValue());
+            } catch (FormatException e) {
+                throw new ConfigKeyException(key(key), e.getMessage());
+            }
+        } else {
+            throw new ConfigKeyException(key(key), "must be a size (an integer or a string such as \"64M\")");
+        }
+        if (n < min || n > max) {
+            throw new ConfigKeyException(key(key), "must be in the range of " + min + "-" + max);
         }
         return n;
     }

@@ -46,6 +46,17 @@ class ConfigTableTest {
     }
 
     @Test
+    void sizesAreIntegersOrSuffixedStrings() throws Exception {
+        ConfigTable t = ConfigTable.of(toml("[x]\na = 4096\nb = \"64M\"\nc = \"lots\"\nd = 1.5\ne = \"2G\"\n"), "x");
+        assertEquals(4096, t.size("a", 0, 0, Long.MAX_VALUE));
+        assertEquals(64L << 20, t.size("b", 0, 0, Long.MAX_VALUE));
+        assertEquals(9, t.size("none", 9, 0, 10));
+        refused("x.c", "invalid size 'lots'", () -> t.size("c", 0, 0, Long.MAX_VALUE));
+        refused("x.d", "must be a size (an integer or a string such as \"64M\")", () -> t.size("d", 0, 0, 10));
+        refused("x.e", "must be in the range of 0-1024", () -> t.size("e", 0, 0, 1024));
+    }
+
+    @Test
     void wrongTypesAndRangesAreRefusedNamingTheKey() throws Exception {
         refused("x", "must be a table", () -> ConfigTable.of(toml("x = 1\n"), "x"));
         ConfigTable t = ConfigTable.of(toml("[x]\ns = 1\nb = \"yes\"\ni = 1.5\nj = 11\nd = \"1y\"\nt = 2\n"

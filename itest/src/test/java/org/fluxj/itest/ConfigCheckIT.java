@@ -21,6 +21,10 @@ class ConfigCheckIT {
         Path file = Files.writeString(dir.resolve("bad.toml"), "[kvs]\ncheckpoint-period = \"xyz\"\n");
         FluxCli.Result r = FluxCli.run("broker", "-c", dir.toString(), "true");
         assertTrue(r.err().contains(file + ": kvs.checkpoint-period: invalid checkpoint-period config: xyz"), r.err());
+        Files.writeString(file, "[content-sqlite]\nsynchronous = \"SOMETIMES\"\n");
+        r = FluxCli.run("broker", "-c", dir.toString(), "true");
+        assertTrue(r.status() != 0);
+        assertTrue(r.err().contains(file + ": content-sqlite.synchronous: invalid synchronous config"), r.err());
     }
 
     @Test
@@ -36,6 +40,11 @@ class ConfigCheckIT {
             {"[access]\nallow-root-owner = 0", "connector-local", "access.allow-root-owner: must be a boolean"},
             {"[access]\nprivate-mode = 0", "connector-local", "access.private-mode: must be a boolean"},
             {"[access]\nroles = 1", "connector-local", "access.roles: not supported"},
+            {"[connector-local]\nmax-connections = 0", "connector-local",
+                "connector-local.max-connections: must be in the range of 1-2147483647"},
+            {"[connector-local]\nmax-send-queue = \"lots\"", "connector-local", "connector-local.max-send-queue: invalid size 'lots'"},
+            {"[content-sqlite]\njournal_mode = \"FAST\"", "content-sqlite", "content-sqlite.journal_mode: invalid journal_mode config"},
+            {"[content-sqlite]\nmax_checkpoints = 0", "content-sqlite", "content-sqlite.max_checkpoints: invalid max_checkpoints config"},
         };
         try (TestBroker b = new TestBroker("-c", dir.toString())) {
             Path bad = dir.resolve("zz-bad.toml");

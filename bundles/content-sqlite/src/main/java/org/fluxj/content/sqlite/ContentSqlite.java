@@ -6,6 +6,8 @@ import java.util.List;
 import org.fluxj.content.api.BackingStore;
 import org.fluxj.content.api.ContentException;
 import org.fluxj.content.spi.BackingModule;
+import org.fluxj.formats.conf.ConfigKeyException;
+import org.fluxj.formats.conf.ConfigTable;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.FluxModule;
@@ -27,49 +29,87 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = BrokerModule.class)
 public final class ContentSqlite extends BackingModule {
 
+    /** What {@code [content-sqlite]} sets; absent keys are null. */
+    record Settings(String journalMode, SqliteStore.Synchronous synchronous, Integer maxCheckpoints) {
+    }
+
+    /**
+     * {@code [content-sqlite]} as flux-core's process_config checks it: {@code journal_mode} and
+     * {@code synchronous} among SQLite's values, {@code max_checkpoints} positive; no other key.
+     */
+    static Settings settings(JsonNode config) throws ConfigKeyException {
+        ConfigTable t = ConfigTable.of(config, "content-sqlite").allowOnly("journal_mode", "synchronous", "max_checkpoints");
+        String journal = t.string("journal_mode");
+        if (journal != null && !SqliteStore.Options.JOURNAL_MODES.contains(journal)) {
+            throw new ConfigKeyException(t.key("journal_mode"), "invalid journal_mode config");
+        }
+        String sync = t.string("synchronous");
+        Integer max = null;
+        if (t.has("max_checkpoints")) {
+            long n = t.integer("max_checkpoints", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+            if (n <= 0 || n > Integer.MAX_VALUE) {
+                throw new ConfigKeyException(t.key("max_checkpoints"), "invalid max_checkpoints config");
+            }
+            max = (int) n;
+        }
+        try {
+            return new Settings(journal, sync == null ? null : SqliteStore.Synchronous.valueOf(sync), max);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigKeyException(t.key("synchronous"), "invalid synchronous config");
+        }
+    }
+
+    @Override
+    protected void checkConfig(JsonNode config) throws ConfigKeyException {
+        settings(config);
+    }
+
     @Override
     protected BackingStore open(Path statedir, BlobRef.Algorithm algorithm, boolean cleanup, JsonNode config,
-            List<String> args) throws ContentException {
+            List<String> args) throws ContentException, ConfigKeyException {
         SqliteStore.Options o = SqliteStore.Options.defaults(algorithm);
         if (cleanup) {
             o = o.withSynchronous(SqliteStore.Synchronous.OFF);
         }
-        String journal = configString(config, "content-sqlite", "journal_mode");
-        String sync = configString(config, "content-sqlite", "synchronous");
-        JsonNode max = config.path("content-sqlite").path("max_checkpoints");
-        int maxCheckpoints = max.isMissingNode() ? o.maxCheckpoints() : max.asInt(-1);
+        Settings conf = settings(config);
+        if (conf.synchronous() != null) {
+            o = o.withSynchronous(conf.synchronous());
+        }
+        if (conf.journalMode() != null) {
+            o = o.withJournalMode(conf.journalMode());
+        }
+        if (conf.maxCheckpoints() != null) {
+            o = o.withMaxCheckpoints(conf.maxCheckpoints());
+        }
         ModuleArgs a = ModuleArgs.parse(name(), args, "journal_mode=", "synchronous=", "max-checkpoints=", "truncate");
-        journal = a.value("journal_mode").orElse(journal);
-        sync = a.value("synchronous").orElse(sync);
-        if (a.has("max-checkpoints")) {
-            try {
-                maxCheckpoints = Integer.parseInt(a.value("max-checkpoints").get());
-            } catch (NumberFormatException e) {
-                maxCheckpoints = -1;
+        if (a.has("journal_mode")) {
+            String journal = a.value("journal_mode").get();
+            if (!SqliteStore.Options.JOURNAL_MODES.contains(journal)) {
+                throw new IllegalArgumentException("content-sqlite: invalid journal_mode '" + journal + "'");
             }
-            if (maxCheckpoints <= 0) {
-                throw new IllegalArgumentException("content-sqlite: invalid max-checkpoints specified");
-            }
+            o = o.withJournalMode(journal);
         }
-        boolean truncate = a.has("truncate");
-        if (maxCheckpoints <= 0) {
-            throw new IllegalArgumentException("content-sqlite: invalid max_checkpoints config");
-        }
-        if (sync != null) {
+        if (a.has("synchronous")) {
+            String sync = a.value("synchronous").get();
             try {
                 o = o.withSynchronous(SqliteStore.Synchronous.valueOf(sync));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("content-sqlite: invalid synchronous '" + sync + "'");
             }
         }
-        if (journal != null) {
+        if (a.has("max-checkpoints")) {
+            int max;
             try {
-                o = o.withJournalMode(journal);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("content-sqlite: invalid journal_mode '" + journal + "'");
+                max = Integer.parseInt(a.value("max-checkpoints").get());
+            } catch (NumberFormatException e) {
+                max = -1;
             }
+            if (max <= 0) {
+                throw new IllegalArgumentException("content-sqlite: invalid max-checkpoints specified");
+            }
+            o = o.withMaxCheckpoints(max);
         }
-        o = o.withMaxCheckpoints(maxCheckpoints).withTruncate(truncate);
+        o = o.withTruncate(a.has("truncate"));
         SqliteStore store = SqliteStore.open(statedir, o);
         ctx.log(Severity.DEBUG, "%s journal_mode=%s synchronous=%s", store.file(), o.journalMode(), o.synchronous());
         return store;

@@ -60,7 +60,7 @@ public final class SqliteStore extends GroupCommitStore {
      */
     public record Options(BlobRef.Algorithm algorithm, Synchronous synchronous, String journalMode, int maxCheckpoints,
             boolean truncate, int maxGroupOps, long maxGroupBytes, long maxBlob) {
-        private static final List<String> JOURNAL_MODES = List.of("DELETE", "TRUNCATE", "PERSIST", "MEMORY", "WAL", "OFF");
+        static final List<String> JOURNAL_MODES = List.of("DELETE", "TRUNCATE", "PERSIST", "MEMORY", "WAL", "OFF");
 
         public Options {
             Objects.requireNonNull(algorithm, "algorithm");

@@ -11,6 +11,7 @@ import org.fluxj.content.api.BackingStore;
 import org.fluxj.content.api.Checkpoint;
 import org.fluxj.content.api.ContentException;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.conf.ConfigKeyException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
@@ -34,9 +35,19 @@ public abstract class BackingModule implements BrokerModule {
     private BackingStore store;
     private BlobRef.Algorithm algorithm;
 
-    /** Opens the store in {@code statedir}; {@code args} are the module's load arguments. */
+    /**
+     * Opens the store in {@code statedir}; {@code args} are the module's load arguments. A bad
+     * configuration key is refused with a {@link ConfigKeyException} naming it.
+     */
     protected abstract BackingStore open(Path statedir, BlobRef.Algorithm algorithm, boolean cleanup,
-            JsonNode config, List<String> args) throws ContentException;
+            JsonNode config, List<String> args) throws ContentException, ConfigKeyException;
+
+    /**
+     * Checks the module's configuration table as {@code flux config reload} offers it: a bad key
+     * refuses the reload. The store keeps the settings it opened with until the next start.
+     */
+    protected void checkConfig(JsonNode config) throws ConfigKeyException {
+    }
 
     @Override
     public final void start(ModuleContext context) throws Exception {
@@ -49,6 +60,7 @@ public abstract class BackingModule implements BrokerModule {
         String statedir = ctx.attribute("statedir").orElseThrow(() -> new IllegalStateException("statedir is not set"));
         boolean cleanup = ctx.attribute("statedir-cleanup").map("1"::equals).orElse(false);
         store = open(Path.of(statedir), algorithm, cleanup, ctx.config(), ctx.args());
+        ctx.onConfigReload(m -> checkConfig(ctx.config()));
         ctx.registerService("content-backing");
         ctx.onRequest("content-backing.load", this::load);
         ctx.onRequest("content-backing.store", this::store);
@@ -124,18 +136,5 @@ public abstract class BackingModule implements BrokerModule {
             int errnum = t instanceof ContentException c ? c.errno().number() : Errno.EIO.number();
             ctx.respondError(m, errnum, errnum == Errno.ENOENT.number() ? null : t.getMessage());
         }));
-    }
-
-
-    /** A {@code [name]} table key, a string; null if absent. */
-    protected static String configString(JsonNode config, String table, String key) {
-        JsonNode v = config.path(table).path(key);
-        if (v.isMissingNode() || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new IllegalArgumentException(table + "." + key + ": expected a string");
-        }
-        return v.asText();
     }
 }

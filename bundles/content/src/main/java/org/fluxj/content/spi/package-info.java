@@ -7,7 +7,7 @@
  * and share only this package.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.fluxj.content.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -91,12 +91,14 @@ public final class ModuleManager {
                 }
                 return;
             }
-            hosts.remove(name, host);
             Throwable cause = Rpc.cause(e);
             services.log().log(Severity.ERR, "broker", "module " + name + " failed to start: " + reason(cause));
+            // before the host goes: a load that finds no host and an open future took it for a
+            // bundle that registered no module
             if (waiting != null) {
                 waiting.completeExceptionally(cause);
             }
+            hosts.remove(name, host);
             Bundle b = bundleOf.remove(name);
             if (b != null) {
                 ops.execute(() -> stopQuietly(b)); // leave the bundle resolved, ready for another load
@@ -154,7 +156,7 @@ public final class ModuleManager {
             fail(name, e);
             throw new RequestException(Errno.EINVAL, reason(e.getCause() != null ? e.getCause() : e));
         }
-        if (!done.isDone() && !hosts.containsKey(name)) {
+        if (!hosts.containsKey(name) && !done.isDone()) {
             RequestException e = new RequestException(Errno.ENOENT, "bundle " + b.getSymbolicName()
                     + " registered no BrokerModule named " + name);
             fail(name, e);

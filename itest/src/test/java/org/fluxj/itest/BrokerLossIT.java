@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,7 @@ import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A child broker killed with SIGKILL: its parent marks it lost at once, {@code flux overlay status} shows
@@ -60,6 +63,23 @@ class BrokerLossIT {
             assertEquals(0, in.finish());
             assertTrue(in.stderr().contains("flux-start: 1 (pid " + pid + ") Killed"), in.stderr());
             assertTrue(in.stderr().contains("flux-start: Exit timeout: killed rank 3"), in.stderr());
+        }
+    }
+
+    /**
+     * A child that hears no heartbeat for [heartbeat] timeout asks its overlay to drop the parent
+     * (overlay.disconnect-parent) and exits, as flux-core's does; its parent marks it lost.
+     */
+    @Test
+    void heartbeatTimeoutDisconnectsTheChild(@TempDir Path conf) throws Exception {
+        Files.writeString(conf.resolve("hb.toml"), "[heartbeat]\nperiod = \"0.2s\"\ntimeout = \"1s\"\n");
+        try (TestInstance in = new TestInstance(2, "--config-path=" + conf)) {
+            in.ok("module", "remove", "heartbeat"); // rank 0 stops publishing heartbeat.pulse
+            TestInstance.await(() -> in.flux("overlay", "status", "--timeout=0", "--color=never").out().contains(": lost"),
+                    "rank 1 lost");
+            TestInstance.await(() -> in.stderr().contains("overlay.crit[1]: disconnecting: no heartbeat for 1s"),
+                    "rank 1 to say why it left");
+            in.finish();
         }
     }
 

@@ -477,6 +477,16 @@ public final class Overlay implements AutoCloseable {
     }
 
     /**
+     * Drops the connection to the parent, as if the parent had sent a disconnect: pending
+     * requests upstream fail and the listener hears the parent lost (flux-core's
+     * {@code overlay.disconnect-parent}, which the heartbeat module asks for after its timeout).
+     */
+    public void disconnectParent(String reason) {
+        log(Severity.CRIT, "disconnecting: " + reason);
+        io.submit(() -> parent.disconnect(reason));
+    }
+
+    /**
      * From now on a child saying hello is told to disconnect instead of being accepted (flux-core's
      * {@code spurn_hello}, set when the broker leaves the run state).
      */

@@ -279,7 +279,7 @@ final class ParentLink {
         overlay.notifyParentLost(error);
     }
 
-    private void disconnect(String reason) {
+    void disconnect(String reason) {
         if (dealer != null && !offline) {
             try {
                 dealer.disconnect(uri);

@@ -174,6 +174,17 @@ class OverlayTest {
     }
 
     @Test
+    void disconnectParentDropsTheParentAsIfItHadHungUp() throws Exception {
+        try (TestTree t = TestTree.start(3, "kary:2")) {
+            t.node(1).overlay.disconnectParent("lost contact with parent (heartbeat timeout)");
+            t.await(() -> !t.node(1).parentLost.isEmpty(), "rank 1 to lose its parent");
+            assertTrue(t.node(1).logged("disconnecting: lost contact with parent (heartbeat timeout)"));
+            assertFalse(t.node(1).overlay.isReachable(0));
+            assertTrue(t.node(2).overlay.isReachable(0), "its sibling is untouched");
+        }
+    }
+
+    @Test
     void torpidChildIsFlaggedThenRecovers() throws Exception {
         Topology topo = Topology.kary(2, 2);
         List<String> logs = new ArrayList<>();

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
+import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
@@ -13,6 +13,8 @@ import org.fluxj.formats.msg.Roles;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.RequestException;
+import org.fluxj.kernel.api.Rpc;
+import org.fluxj.kernel.api.Severity;
 import org.fluxj.overlay.OverlayException;
 import org.fluxj.overlay.Topology;
 
@@ -20,7 +22,7 @@ import org.fluxj.overlay.Topology;
  * The {@code overlay} service, as flux-core's overlay module answers it: {@code overlay.health} (this
  * broker's subtree status and its children's; streaming requests get a new response on each change),
  * {@code overlay.topology} (the tree below this rank or a direct child), {@code overlay.disconnect-subtree}
- * (owner only) and {@code overlay.stats-get}. Guests may ask for health, topology and stats. A singleton
+ * and {@code overlay.disconnect-parent} (owner only) and {@code overlay.stats-get}. Guests may ask for health, topology and stats. A singleton
  * broker answers as a tree of one.
  */
 public final class OverlayService implements BrokerModule {
@@ -57,6 +59,7 @@ public final class OverlayService implements BrokerModule {
         ctx.onRequest("overlay.topology", Roles.USER, m -> ctx.respond(m, topology(rankOf(m))));
         ctx.onRequest("overlay.stats-get", Roles.USER, m -> ctx.respond(m, stats()));
         ctx.onRequest("overlay.disconnect-subtree", Roles.OWNER, this::disconnect);
+        ctx.onRequest("overlay.disconnect-parent", Roles.OWNER, this::disconnectParent);
     }
 
     /** Something changed: streaming health requests get a fresh response (any thread). */
@@ -140,12 +143,32 @@ public final class OverlayService implements BrokerModule {
                 ctx.respond(m, null);
                 return;
             }
-            Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable c = Rpc.cause(e);
             if (c instanceof OverlayException oe) {
                 ctx.respondError(m, oe.errno().number(), oe.getMessage());
             } else {
                 ctx.respondError(m, Errno.EINVAL.number(), c.getMessage());
             }
         }));
+    }
+
+    /**
+     * {@code overlay.disconnect-parent {reason}}, no response: drop the parent as if it had
+     * disconnected (the heartbeat module's timeout). Rank 0 has no parent to drop.
+     */
+    private void disconnectParent(Message m) {
+        JsonNode reason;
+        try {
+            reason = m.payloadObject().get("reason");
+        } catch (FormatException e) {
+            reason = null;
+        }
+        if (reason == null || !reason.isTextual()) {
+            ctx.log(Severity.ERR, "overlay.disconnect-parent error: expected {\"reason\":s}");
+            return;
+        }
+        if (port != null && port.overlay().rank() != 0) {
+            port.overlay().disconnectParent(reason.textValue());
+        }
     }
 }

@@ -64,6 +64,7 @@ public final class KvsModule implements BrokerModule {
     private final Map<String, Namespace.Commit> fences = new HashMap<>();
     private final Map<String, Integer> fenceSizes = new HashMap<>();
     private boolean ready;
+    private boolean stopped; // module thread only, as every field here
     private RequestException fatal;
     private final List<Message> early = new ArrayList<>();
     private boolean durable = true;
@@ -222,6 +223,9 @@ public final class KvsModule implements BrokerModule {
     }
 
     private void fail(RequestException e) {
+        if (stopped) {
+            return; // the unload fails what the module still awaited: not an error of its own
+        }
         ctx.log(Severity.ERR, "%s", e.getMessage());
         fatal = e;
         ready = true;
@@ -291,6 +295,7 @@ public final class KvsModule implements BrokerModule {
 
     @Override
     public void stop() {
+        stopped = true;
         if (checkpointTimer != null) {
             checkpointTimer.cancel();
         }

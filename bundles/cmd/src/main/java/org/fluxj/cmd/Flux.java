@@ -134,6 +134,14 @@ public final class Flux implements Callable<Integer> {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         if (!argparse) {
             cl.setEndOfOptionsDelimiter(Getopt.END_OF_OPTIONS);
+        } else {
+            // argparse's usage line, which scripts grep: "usage: flux-sproc ps [-h] ..."
+            cl.getCommandSpec().usageMessage().synopsisHeading("usage: ");
+            Map<String, CommandLine.IHelpSectionRenderer> sections = cl.getHelpSectionMap();
+            CommandLine.IHelpSectionRenderer synopsis = sections.get(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS);
+            sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS,
+                    help -> synopsis.render(help).replaceFirst("^flux ", "flux-"));
+            cl.setHelpSectionMap(sections);
         }
         return cl;
     }

@@ -139,4 +139,13 @@ class GetoptTest {
         assertEquals(0, r.status());
         assertTrue(r.err().contains("namespace") && r.err().contains("eventlog"), r.err()); // optparse: stderr
     }
+
+    @Test
+    void usageLinesAreOptparsesOrArgparsesAsTheirFluxCoreCounterpart() {
+        // optparse (C commands): "Usage: flux kvs get ..." on stderr
+        assertTrue(Run.flux("kvs", "get", "--help").err().startsWith("Usage: flux kvs get "));
+        // argparse (Python commands, their subcommands too): "usage: flux-sproc ps ..." on stdout
+        assertTrue(Run.flux("sproc", "ps", "--help").out().startsWith("usage: flux-sproc ps [-h"));
+        assertTrue(Run.flux("uri", "--help").out().startsWith("usage: flux-uri [-h]"));
+    }
 }

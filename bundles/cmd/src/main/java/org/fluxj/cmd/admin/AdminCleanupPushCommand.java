@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.fluxj.cmd.AbstractCommand;
+import org.fluxj.cmd.Argparse;
 import org.fluxj.cmd.Remainder;
 import org.fluxj.formats.json.Json;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cleanup-push", description = "Add a command to run after the initial program, before rc3.",
         modelTransformer = Remainder.class)
-final class AdminCleanupPushCommand extends AbstractCommand {
+final class AdminCleanupPushCommand extends AbstractCommand implements Argparse {
 
     @Parameters(paramLabel = "cmdline", arity = "0..*", description = "Command line")
     List<String> cmdline = new ArrayList<>();

@@ -3,13 +3,14 @@ package org.fluxj.cmd.exec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.CompletableFuture;
 import org.fluxj.cmd.AbstractCommand;
+import org.fluxj.cmd.Argparse;
 import org.fluxj.cmd.CommandException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
 import picocli.CommandLine.Option;
 
 /** The options every subcommand takes. */
-abstract class AbstractSprocCommand extends AbstractCommand {
+abstract class AbstractSprocCommand extends AbstractCommand implements Argparse {
     @Option(names = {"-r", "--rank"}, paramLabel = "RANK", description = "Send RPC to specified broker rank")
     int rank = Message.NODEID_ANY;
 

@@ -65,6 +65,7 @@ public final class KvsModule implements BrokerModule {
     private final Map<String, Integer> fenceSizes = new HashMap<>();
     private boolean ready;
     private boolean stopped; // module thread only, as every field here
+    private BlobRef initialRootref;
     private RequestException fatal;
     private final List<Message> early = new ArrayList<>();
     private boolean durable = true;
@@ -81,8 +82,16 @@ public final class KvsModule implements BrokerModule {
     public void start(ModuleContext context) throws Exception {
         ctx = context;
         configure(settings(ctx.config()));
-        ModuleArgs args = ModuleArgs.parse(name(), ctx.args(), "durable-commits=", "checkpoint-period=");
+        ModuleArgs args = ModuleArgs.parse(name(), ctx.args(), "durable-commits=", "checkpoint-period=",
+                "initial-rootref=");
         args.value("durable-commits").ifPresent(v -> durable = Boolean.parseBoolean(v));
+        if (args.has("initial-rootref")) {
+            try {
+                initialRootref = BlobRef.parse(args.value("initial-rootref").get());
+            } catch (FormatException e) {
+                throw new IllegalArgumentException("kvs: invalid initial-rootref: " + e.getMessage());
+            }
+        }
         if (args.has("checkpoint-period")) {
             checkpointPeriod = Fsd.parse(args.value("checkpoint-period").get());
         }
@@ -156,8 +165,15 @@ public final class KvsModule implements BrokerModule {
 
     // ---------------------------------------------------------------- start and stop
 
-    /** The primary root from the newest checkpoint, else an empty directory (sequence 0). */
+    /**
+     * The primary root: the {@code initial-rootref=} argument's, else the newest checkpoint's,
+     * else an empty directory; sequence 0 but for a checkpoint's.
+     */
     private void restoreRoot() {
+        if (initialRootref != null) {
+            becomeReady(new Namespace(Namespace.PRIMARY, instanceOwner, 0, initialRootref, 0));
+            return;
+        }
         content.checkpointGet().whenComplete((r, failure) -> {
             if (failure == null) {
                 try {

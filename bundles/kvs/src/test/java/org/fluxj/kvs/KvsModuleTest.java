@@ -68,6 +68,26 @@ class KvsModuleTest {
     }
 
     @Test
+    void initialRootrefStartsThePrimaryNamespaceThere() throws Exception {
+        f.start(new KvsModule());
+        commit("data", "3");
+        String three = ModuleFixture.json(f.call("kvs.getroot", "{\"namespace\":\"primary\",\"flags\":0}")).get("rootref").asText();
+        commit("data", "5");
+        ModuleFixture g = new ModuleFixture().attribute("security.owner", "100").args("initial-rootref=" + three)
+                .answerRaw("content.load", m -> blobs.get(BlobRef.ofDigest(BlobRef.Algorithm.SHA1, m.payload())));
+        g.start(new KvsModule());
+        Message root = g.call("kvs.getroot", "{\"namespace\":\"primary\",\"flags\":0}");
+        assertEquals(three, ModuleFixture.json(root).get("rootref").asText());
+        assertEquals(0, ModuleFixture.json(root).get("rootseq").asInt());
+        TreeObj val = TreeObj.fromJson(ModuleFixture.json(
+                g.call("kvs.lookup", "{\"key\":\"data\",\"flags\":0,\"namespace\":\"primary\"}")).get("val"));
+        assertEquals("3", new String(((TreeObj.Val) val).data(), StandardCharsets.UTF_8));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ModuleFixture().args("initial-rootref=abcdefghijklmnop").start(new KvsModule()));
+        assertTrue(e.getMessage().startsWith("kvs: invalid initial-rootref"), e.getMessage());
+    }
+
+    @Test
     void aMissingKeyIsEnoent() throws Exception {
         f.start(new KvsModule());
         assertError(Errno.ENOENT, null, f.call("kvs.lookup", "{\"key\":\"nope\",\"flags\":0,\"namespace\":\"primary\"}"));

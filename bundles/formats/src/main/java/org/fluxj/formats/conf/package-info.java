@@ -3,7 +3,7 @@
  * {@code --conf} values, dotted key paths (jpath), and the compiled-in paths (conf_builtin.c).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.fluxj.formats.conf;
 
 import org.osgi.annotation.bundle.Export;

@@ -162,6 +162,9 @@ public final class JobIngest implements BrokerModule {
         if (u.userid() != requestor) {
             throw new RequestException(Errno.EPERM, "signer=" + u.userid() + " != requestor=" + requestor);
         }
+        if (!owner) { // mechanism none proves nothing of a guest: flux-core asks for a real signature
+            throw new RequestException(Errno.EPERM, "only instance owner can use sign-type=none");
+        }
         JsonNode parsed;
         try {
             parsed = Json.parse(new String(u.payload(), StandardCharsets.UTF_8), "jobspec");

@@ -119,11 +119,13 @@ class JobIngestTest {
     }
 
     @Test
-    void guestsMayNotRaiseUrgencyAboveDefault() throws Exception {
+    void guestsMayNotRaiseUrgencyNorSignWithNone() throws Exception {
         f.start(ingest);
         String signed = SignNone.wrap(JOBSPEC.getBytes(StandardCharsets.UTF_8), UID);
         ModuleFixture.assertError(Errno.EINVAL, "only the instance owner can submit with urgency >16",
                 answer(submit(signed, 17, 0, UID, Roles.USER)));
+        ModuleFixture.assertError(Errno.EPERM, "only instance owner can use sign-type=none",
+                answer(submit(signed, 16, 0, UID, Roles.USER)));
     }
 
     @Test

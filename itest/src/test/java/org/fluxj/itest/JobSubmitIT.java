@@ -76,6 +76,24 @@ class JobSubmitIT {
     }
 
     @Test
+    void queuesGetTheirDefaultsAndConstraints(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("queues.toml"), "[policy.jobspec.defaults.system]\nduration = \"1m\"\n"
+                + "[queues.debug]\nrequires = [\"debug\"]\n[queues.batch]\n");
+        try (TestBroker b = new TestBroker(List.of("--config-path=" + dir), Map.of())) {
+            FluxCli.Result none = b.flux("submit", "true");
+            assertEquals(1, none.status());
+            assertEquals("flux-submit: ERROR: [Errno 22] no queue specified\n", none.err());
+            String id = b.ok("submit", "-q", "debug", "true").trim();
+            String key = b.ok("job", "id", "--to=kvs", id).trim() + ".jobspec";
+            String jobspec = b.ok("kvs", "get", key);
+            assertTrue(jobspec.contains("\"duration\":60"), jobspec);
+            assertTrue(jobspec.contains("\"constraints\":{\"properties\":[\"debug\"]}"), jobspec);
+            assertEquals(1, b.flux("submit", "-q", "nosuch", "true").status());
+            assertEquals(0, b.finish());
+        }
+    }
+
+    @Test
     void anUnknownValidatorPluginIsNamedAtLoad(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("ingest.toml"), "[ingest.validator]\nplugins = [\"nope\"]\n");
         FluxCli.Result r = FluxCli.run("broker", "-c", dir.toString(), "true");

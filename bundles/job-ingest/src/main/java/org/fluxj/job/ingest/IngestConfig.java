@@ -14,6 +14,7 @@ import org.fluxj.formats.conf.ConfigTable;
  */
 record IngestConfig(List<String> validators, List<String> frobnicators, int batchCount) {
     static final List<String> DEFAULT_VALIDATORS = List.of("jobspec");
+    static final List<String> DEFAULT_FROBNICATORS = List.of("defaults", "constraints");
 
     static IngestConfig read(JsonNode config, Set<String> validatorNames, Set<String> frobnicatorNames)
             throws ConfigKeyException {
@@ -22,10 +23,10 @@ record IngestConfig(List<String> validators, List<String> frobnicators, int batc
         ingest.unsupported("buffer-size");
         int batchCount = (int) ingest.integer("batch-count", 0, 0, Integer.MAX_VALUE);
         List<String> validators = plugins(ingest.table("validator"), DEFAULT_VALIDATORS, validatorNames, "validator");
-        // flux-core runs the defaults frobnicator whenever there are defaults or queues to apply
+        // flux-core runs its default frobnicators whenever there are defaults or queues to apply
         boolean policy = !config.path("policy").path("jobspec").path("defaults").isMissingNode()
                 || config.path("queues").size() > 0;
-        List<String> frobnicators = plugins(ingest.table("frobnicator"), policy ? List.of("defaults") : List.of(),
+        List<String> frobnicators = plugins(ingest.table("frobnicator"), policy ? DEFAULT_FROBNICATORS : List.of(),
                 frobnicatorNames, "frobnicator");
         return new IngestConfig(validators, frobnicators, batchCount);
     }

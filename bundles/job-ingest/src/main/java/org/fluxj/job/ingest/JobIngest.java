@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fluid.Fluid;
@@ -70,6 +72,9 @@ public final class JobIngest implements BrokerModule {
     private final Queue<Runnable> waiting = new ArrayDeque<>();
     private Batch batch;
     private ModuleContext.Timer batchTimer;
+    /** Batches written or announced but not yet answered; an unload waits for them. */
+    private int inFlight;
+    private final List<CompletableFuture<Void>> drained = new ArrayList<>();
 
     @Reference(service = JobValidator.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC)
@@ -230,15 +235,36 @@ public final class JobIngest implements BrokerModule {
         if (b == null) {
             return;
         }
+        inFlight++;
         ctx.rpc("kvs.commit", b.commit()).response().whenComplete((resp, err) -> {
             if (err != null) {
                 for (Batch.Job j : b.jobs()) {
                     ctx.respondError(j.request(), RequestException.of(Rpc.cause(err)).errno().number(), "KVS commit failed");
                 }
+                answered();
                 return;
             }
             announce(b);
         });
+    }
+
+    private void answered() {
+        if (--inFlight == 0) {
+            drained.forEach(d -> d.complete(null));
+            drained.clear();
+        }
+    }
+
+    /** On unload the current batch is written and announced, and every submitter answered. */
+    @Override
+    public CompletionStage<Void> drain() {
+        flush();
+        if (inFlight == 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> d = new CompletableFuture<>();
+        drained.add(d);
+        return d;
     }
 
     /**
@@ -274,6 +300,7 @@ public final class JobIngest implements BrokerModule {
                     ctx.respond(j.request(), o);
                 }
             }
+            answered();
             if (!cleanup.isEmpty()) {
                 ctx.rpc("kvs.commit", Batch.cleanup(cleanup)).response().whenComplete((r2, e2) -> {
                     if (e2 != null) {

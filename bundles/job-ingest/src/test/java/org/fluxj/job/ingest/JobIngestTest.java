@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.fluxj.formats.conf.ConfigKeyException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
@@ -178,6 +179,18 @@ class JobIngestTest {
         assertEquals(2, commits, "written, then removed");
         JsonNode unlink = f.sent("kvs.commit").get(1).payloadJson().path("ops").get(0);
         assertTrue(unlink.path("dirent").isNull());
+    }
+
+    @Test
+    void anUnloadWritesThePendingBatchAndAnswersItsSubmitters() throws Exception {
+        f.start(ingest);
+        Message a = submit(JOBSPEC, 16, 0);
+        assertTrue(f.responsesTo(a).isEmpty());
+        CompletableFuture<Void> done = ingest.drain().toCompletableFuture();
+        f.runUntilIdle();
+        assertTrue(done.isDone());
+        assertEquals(1, commits);
+        ModuleFixture.json(f.responsesTo(a).get(0));
     }
 
     @Test

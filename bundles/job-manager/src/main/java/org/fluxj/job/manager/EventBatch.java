@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.fluxj.formats.eventlog.EventlogEntry;
 import org.fluxj.formats.fluid.FluidEncoding;
 import org.fluxj.formats.fluid.JobId;
@@ -14,20 +15,22 @@ import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
 import org.fluxj.kernel.api.ModuleContext;
+import org.fluxj.kernel.api.RequestException;
 import org.fluxj.kernel.api.Rpc;
 import org.fluxj.kernel.api.Severity;
 
 /**
  * Eventlog appends gathered for one KVS commit (flux-core's event batch): the events posted
  * within {@value #TIMEOUT_MS} ms go in one {@code kvs.commit}, and responses that must not be
- * sent before their events are stored (a submit's) go out when it succeeds.
+ * sent before their events are stored (a submit's) go out when it succeeds -- or, if it fails,
+ * are answered with its error, so that no job id is given for a job that was not stored.
  */
 final class EventBatch {
     static final long TIMEOUT_MS = 1;
 
     private final ModuleContext ctx;
     private ArrayNode ops;
-    private List<Runnable> after;
+    private List<Consumer<Throwable>> after;
     private ModuleContext.Timer timer;
 
     EventBatch(ModuleContext ctx) {
@@ -45,13 +48,23 @@ final class EventBatch {
 
     /** Responds to {@code request} once the pending events are committed (or at once if none). */
     void respondAfter(Message request, ObjectNode payload) {
-        whenStored(() -> ctx.respond(request, payload));
+        whenStored(err -> {
+            if (err == null) {
+                ctx.respond(request, payload);
+            } else {
+                RequestException e = RequestException.of(err);
+                ctx.respondError(request, e.errno().number(), "eventlog commit failed: " + e.getMessage());
+            }
+        });
     }
 
-    /** Runs {@code task} once the pending events are committed (or at once if none). */
-    void whenStored(Runnable task) {
+    /**
+     * Runs {@code task} once the pending events are committed (or at once if none), with null
+     * or what the commit failed with.
+     */
+    void whenStored(Consumer<Throwable> task) {
         if (ops == null) {
-            task.run();
+            task.accept(null);
             return;
         }
         after.add(task);
@@ -75,14 +88,15 @@ final class EventBatch {
         o.put("namespace", "primary");
         o.put("flags", 0);
         o.set("ops", ops);
-        List<Runnable> done = after;
+        List<Consumer<Throwable>> done = after;
         ops = null;
         after = null;
         ctx.rpc("kvs.commit", o).response().whenComplete((r, err) -> {
-            if (err != null) {
-                ctx.log(Severity.ERR, "eventlog commit failed: %s", Rpc.cause(err).getMessage());
+            Throwable cause = err == null ? null : Rpc.cause(err);
+            if (cause != null) {
+                ctx.log(Severity.ERR, "eventlog commit failed: %s", cause.getMessage());
             }
-            done.forEach(Runnable::run);
+            done.forEach(t -> t.accept(cause));
         });
     }
 }

@@ -133,6 +133,11 @@ public final class JobManager implements BrokerModule {
             post(j, "validate", null);
             advance(j);
         }
+        events.whenStored(err -> { // not stored: job-ingest withdraws them, so forget them too
+            if (err != null) {
+                accepted.forEach(j -> active.remove(j.id));
+            }
+        });
         ObjectNode resp = Json.object();
         resp.set("errors", errors);
         events.respondAfter(m, resp);
@@ -253,7 +258,7 @@ public final class JobManager implements BrokerModule {
     @Override
     public CompletionStage<Void> drain() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        events.whenStored(() -> done.complete(null));
+        events.whenStored(err -> done.complete(null));
         events.flush();
         return done;
     }

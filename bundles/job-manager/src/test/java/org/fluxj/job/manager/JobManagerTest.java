@@ -185,6 +185,18 @@ class JobManagerTest {
     }
 
     @Test
+    void aSubmitWhoseEventsAreNotStoredIsAnsweredWithTheError() throws Exception {
+        f.start(new JobManager());
+        f.answer("kvs.commit", m -> {
+            throw new RequestException(Errno.ENOSPC, "no space");
+        });
+        Message m = submit(ID, 16);
+        ModuleFixture.assertError(Errno.ENOSPC, "eventlog commit failed: no space", f.responsesTo(m).get(0));
+        ModuleFixture.assertError(Errno.EINVAL, "unknown job",
+                f.call("job-manager.urgency", "{\"id\":" + ID + ",\"urgency\":3}"));
+    }
+
+    @Test
     void anEmptyInstanceStartsWithNoJobs() throws Exception {
         f.start(new JobManager());
         assertEquals(0, ModuleFixture.json(f.call("job-manager.getinfo", "{}")).path("max_jobid").asLong());

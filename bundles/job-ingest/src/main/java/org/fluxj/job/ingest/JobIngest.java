@@ -29,6 +29,7 @@ import org.fluxj.job.ingest.api.JobValidator;
 import org.fluxj.job.ingest.api.SubmitContext;
 import org.fluxj.kernel.api.BrokerModule;
 import org.fluxj.kernel.api.FluxModule;
+import org.fluxj.kernel.api.ModuleArgs;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.Request;
 import org.fluxj.kernel.api.RequestException;
@@ -107,8 +108,11 @@ public final class JobIngest implements BrokerModule {
         if (ctx.rank() > MAX_GENERATOR) {
             throw new FormatException("job-ingest: rank " + ctx.rank() + " is beyond the last FLUID generator id");
         }
-        config = IngestConfig.read(ctx.config(), validators.keySet(), frobnicators.keySet());
-        ctx.onConfigReload(m -> config = IngestConfig.read(ctx.config(), validators.keySet(), frobnicators.keySet()));
+        ModuleArgs args = ModuleArgs.parse(name(), ctx.args(), IngestConfig.ARGS);
+        config = IngestConfig.read(ctx.config(), validators.keySet(), frobnicators.keySet())
+                .withArgs(args, validators.keySet());
+        ctx.onConfigReload(m -> config = IngestConfig.read(ctx.config(), validators.keySet(), frobnicators.keySet())
+                .withArgs(args, validators.keySet()));
         ctx.onRequest("job-ingest.submit", Roles.USER, this::submit);
         startGenerator();
     }

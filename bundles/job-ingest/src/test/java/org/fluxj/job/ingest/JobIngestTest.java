@@ -161,6 +161,25 @@ class JobIngestTest {
     }
 
     @Test
+    void loadArgumentsOverrideTheConfiguration() throws Exception {
+        f.config("{\"ingest\":{\"validator\":{\"plugins\":[\"jobspec\",\"require-instance\"]}}}")
+                .args("validator-plugins=jobspec", "batch-count=1").start(ingest);
+        Message m = submit(JOBSPEC, 16, 0);
+        ModuleFixture.json(f.responsesTo(m).get(0)); // answered at once: a batch of one, no timer
+        assertEquals("job-ingest: unknown module option: 'bogus'", assertThrows(IllegalArgumentException.class,
+                () -> new ModuleFixture().args("bogus").start(new JobIngest())).getMessage());
+        assertEquals("job-ingest: Invalid batch-count: batch-count=x", assertThrows(IllegalArgumentException.class,
+                () -> new ModuleFixture().config("{\"ingest\":{\"validator\":{\"disable\":true}}}").args("batch-count=x")
+                        .start(new JobIngest())).getMessage());
+    }
+
+    @Test
+    void disableValidatorSkipsThemAll() throws Exception {
+        f.args("disable-validator").start(ingest);
+        ModuleFixture.json(answer(submit("{\"attributes\":{}}", 16, 0)));
+    }
+
+    @Test
     void aReloadNamingAnUnknownPluginIsRefused() throws Exception {
         f.start(ingest);
         assertThrows(ConfigKeyException.class,

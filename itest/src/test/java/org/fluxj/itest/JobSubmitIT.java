@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,28 @@ class JobSubmitIT {
             assertEquals("flux-job: " + canceled + ": job is inactive\n", b.flux("job", "urgency", canceled, "9").err());
             String next = b.ok("submit", "true").trim();
             assertTrue(!next.equals(pending) && !next.equals(canceled), "ids are not reused");
+            assertEquals(0, b.finish());
+        }
+    }
+
+    /** Beyond flux-core: a job whose id was given survives a SIGKILL of the broker, and keeps its place. */
+    @Test
+    void jobsWhoseIdsWereGivenSurviveASigkill(@TempDir Path dir) throws Exception {
+        Path statedir = dir.resolve("state");
+        Files.createDirectories(statedir);
+        List<String> ids = new ArrayList<>();
+        try (TestBroker b = new TestBroker("-Sstatedir=" + statedir)) {
+            for (int i = 0; i < 5; i++) {
+                ids.add(b.ok("submit", "true").trim());
+            }
+            b.kill();
+        }
+        try (TestBroker b = new TestBroker("-Sstatedir=" + statedir)) {
+            for (String id : ids) {
+                assertEquals(List.of("submit", "validate", "depend", "priority"), eventNames(b, id));
+            }
+            String next = b.ok("submit", "true").trim();
+            assertTrue(!ids.contains(next), "ids are not reused");
             assertEquals(0, b.finish());
         }
     }

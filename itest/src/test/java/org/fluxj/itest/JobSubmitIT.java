@@ -58,6 +58,8 @@ class JobSubmitIT {
             FluxCli.Result u = b.flux("job", "urgency", "ƒ1", "3");
             assertEquals(1, u.status());
             assertEquals("flux-job: ƒ1: unknown job\n", u.err());
+            assertEquals("flux-job: job ƒ1 not found\n", b.flux("job", "eventlog", "ƒ1").err());
+            assertEquals("flux-job: invalid format type 'yaml'\n", b.flux("job", "eventlog", "-f", "yaml", "ƒ1").err());
             assertEquals(0, b.finish());
         }
     }

@@ -45,8 +45,19 @@ final class JobEventlogCommand extends AbstractJobCommand {
     @Override
     public Integer call() throws FormatException {
         long jobid = jobid(id);
-        EventlogFormatter f = new EventlogFormatter().entryFormat(format).color(Color.use(color, "color"));
-        f.timestampFormat(human ? "human" : timeFormat);
+        EventlogFormatter f = new EventlogFormatter().color(Color.use(color, "color"));
+        String entries = human ? "text" : format;
+        String times = human ? "human" : timeFormat;
+        try {
+            f.entryFormat(entries);
+        } catch (FormatException e) {
+            throw fail("invalid format type '%s'", entries);
+        }
+        try {
+            f.timestampFormat(times);
+        } catch (FormatException e) {
+            throw fail("invalid time-format type '%s'", times);
+        }
         byte[] data;
         try {
             data = Kvs.find(handle(), "primary", Jobs.kvsKey(jobid, path));
@@ -54,7 +65,7 @@ final class JobEventlogCommand extends AbstractJobCommand {
             throw fail("%s: %s", id, reason(e));
         }
         if (data == null) {
-            throw fail("job %s not found", id);
+            throw path.equals("eventlog") ? fail("job %s not found", id) : fail("eventlog path %s not found", path);
         }
         for (EventlogEntry e : Eventlog.decode(new String(data, StandardCharsets.UTF_8))) {
             out().print(f.format(e));

@@ -173,4 +173,23 @@ class GuestIT {
             watch.destroyForcibly();
         }
     }
+
+    /**
+     * A guest cannot submit with mechanism none (flux-core wants a real signature from a guest),
+     * nor change, raise on or cancel the owner's job; the job is untouched.
+     */
+    @Test
+    void guestCannotSubmitNorTouchTheOwnersJobs() {
+        FluxCli.Result submit = guest("submit", "true");
+        assertEquals(1, submit.status());
+        assertEquals("flux-submit: ERROR: [Errno 1] only instance owner can use sign-type=none\n", submit.err());
+        String id = in.ok("submit", "true").strip();
+        FluxCli.Result urgency = guest("job", "urgency", id, "3");
+        assertEquals(1, urgency.status());
+        assertEquals("flux-job: " + id + ": guests can only reprioritize their own jobs\n", urgency.err());
+        FluxCli.Result cancel = guest("cancel", id);
+        assertEquals(1, cancel.status());
+        assertEquals("flux-cancel: " + id + ": guests can only raise exceptions on their own jobs\n", cancel.err());
+        assertEquals(4, in.ok("job", "eventlog", id).lines().count(), "submit, validate, depend, priority only");
+    }
 }

@@ -20,7 +20,9 @@ import org.fluxj.cmd.event.EventCommand;
 import org.fluxj.cmd.exec.ExecCommand;
 import org.fluxj.cmd.exec.SprocCommand;
 import org.fluxj.cmd.hostlist.HostlistCommand;
+import org.fluxj.cmd.job.CancelCommand;
 import org.fluxj.cmd.job.JobCommand;
+import org.fluxj.cmd.job.JobValidatorCommand;
 import org.fluxj.cmd.job.RunCommand;
 import org.fluxj.cmd.job.SubmitCommand;
 import org.fluxj.cmd.keygen.KeygenCommand;
@@ -61,6 +63,8 @@ public final class Flux implements Callable<Integer> {
         COMMANDS.put("job", JobCommand.class);
         COMMANDS.put("R", RCommand.class);
         COMMANDS.put("submit", SubmitCommand.class);
+        COMMANDS.put("cancel", CancelCommand.class);
+        COMMANDS.put("job-validator", JobValidatorCommand.class);
         COMMANDS.put("run", RunCommand.class);
         COMMANDS.put("start", StartCommand.class);
         COMMANDS.put("keygen", KeygenCommand.class);

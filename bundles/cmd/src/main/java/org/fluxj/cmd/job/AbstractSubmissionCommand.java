@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.fluxj.cmd.AbstractCommand;
 import org.fluxj.cmd.Argparse;
+import org.fluxj.client.FluxException;
+import org.fluxj.client.job.Jobs;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.jobspec.Jobspec;
 import org.fluxj.formats.jobspec.JobspecBuilder;
@@ -271,20 +273,32 @@ abstract class AbstractSubmissionCommand extends AbstractCommand implements Argp
             out().println(jobspec.dumps());
             return 0;
         }
+        int flagBits = 0;
         for (String list : flags) {
             for (String flag : list.split(",", -1)) {
-                if (!List.of("debug", "waitable", "novalidate").contains(flag)) {
-                    throw fail("--flags: Unknown flag %s", flag);
+                switch (flag) {
+                    case "debug" -> flagBits |= Jobs.FLAG_DEBUG;
+                    case "waitable" -> flagBits |= Jobs.FLAG_WAITABLE;
+                    case "novalidate" -> flagBits |= Jobs.FLAG_NOVALIDATE;
+                    default -> throw fail("--flags: Unknown flag %s", flag);
                 }
             }
         }
-        builder.urgency();
-        String uri = System.getenv("FLUX_URI");
-        if (uri == null) {
-            throw fail("no Flux instance is reachable: FLUX_URI is not set (job submission is not yet supported)");
+        int urgencyValue = builder.urgency(); // a bad value is refused before connecting
+        long id;
+        try {
+            id = Jobs.submit(handle(), jobspec.toJson(), urgencyValue, flagBits);
+        } catch (FluxException e) {
+            throw fail("ERROR: [Errno %d] %s", e.errnum(), e.getMessage());
+        } catch (IOException e) {
+            throw fail("ERROR: %s", e.getMessage());
         }
-        throw fail("cannot submit to %s: job submission is not yet supported", uri);
+        submitted(id);
+        return 0;
     }
+
+    /** What the command does with a job it submitted: {@code flux submit} prints its id. */
+    abstract void submitted(long id);
 
     /** This process's environment in its original order where /proc tells it. */
     static Map<String, String> processEnvironment() {

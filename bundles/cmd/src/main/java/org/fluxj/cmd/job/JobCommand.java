@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 public final class JobCommand extends AbstractFamilyCommand {
     @Override
     protected Map<String, Class<?>> subcommands() {
-        return table("id", JobIdCommand.class);
+        return table("id", JobIdCommand.class, "urgency", JobUrgencyCommand.class, "raise", JobRaiseCommand.class,
+                "cancel", JobCancelCommand.class, "eventlog", JobEventlogCommand.class);
     }
 }

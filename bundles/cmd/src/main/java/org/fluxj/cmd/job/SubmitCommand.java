@@ -1,10 +1,12 @@
 package org.fluxj.cmd.job;
 
 import org.fluxj.cmd.Remainder;
+import org.fluxj.formats.fluid.Fluid;
+import org.fluxj.formats.fluid.FluidEncoding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flux submit}: enqueue a job. Today only {@code --dry-run} works. */
+/** {@code flux submit}: enqueue a job and print its id (f58), or its jobspec with {@code --dry-run}. */
 @Command(name = "submit", description = "enqueue a job",
         customSynopsis = "flux submit [OPTIONS...] COMMAND [ARGS...]",
         modelTransformer = Remainder.class)
@@ -51,5 +53,16 @@ public final class SubmitCommand extends AbstractSubmissionCommand {
         if (cc != null) {
             throw fail("--cc/--bcc: job replication is not supported yet");
         }
+        if (waitEvent != null || waitClean || watch) {
+            throw fail("--wait, --wait-event, --watch: waiting for jobs is not supported yet");
+        }
+        if (log != null || logStderr != null || progress || jps) {
+            throw fail("--log, --log-stderr, --progress, --jps: not supported yet");
+        }
+    }
+
+    @Override
+    void submitted(long id) {
+        out().println(Fluid.encode(id, FluidEncoding.F58));
     }
 }

@@ -2,6 +2,7 @@ package org.fluxj.formats.conf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.fluxj.formats.FormatException;
@@ -30,6 +31,34 @@ public final class ConfigTable {
             throw new ConfigKeyException(name, "must be a table");
         }
         return new ConfigTable(name, t);
+    }
+
+    /** Sub-table {@code key} of this one ({@code [ingest.validator]}); an empty one if absent. */
+    public ConfigTable table(String key) throws ConfigKeyException {
+        JsonNode t = table.path(key);
+        if (!t.isMissingNode() && !t.isObject()) {
+            throw new ConfigKeyException(key(key), "must be a table");
+        }
+        return new ConfigTable(key(key), t);
+    }
+
+    /** An array of strings, or null if absent. */
+    public List<String> strings(String key) throws ConfigKeyException {
+        JsonNode v = table.path(key);
+        if (v.isMissingNode()) {
+            return null;
+        }
+        if (!v.isArray()) {
+            throw new ConfigKeyException(key(key), "must be an array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual()) {
+                throw new ConfigKeyException(key(key), "must be an array of strings");
+            }
+            out.add(e.asText());
+        }
+        return out;
     }
 
     /** Whether the configuration has this table. */

@@ -1,0 +1,92 @@
+package org.fluxj.client.job;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.fluxj.client.Handle;
+import org.fluxj.client.Rpc;
+import org.fluxj.client.kvs.Kvs;
+import org.fluxj.formats.FormatException;
+import org.fluxj.formats.fluid.FluidEncoding;
+import org.fluxj.formats.fluid.JobId;
+import org.fluxj.formats.json.Json;
+import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.proc.Identity;
+import org.fluxj.formats.sign.SignNone;
+
+/** libjob: what the job commands ask of an instance. */
+public final class Jobs {
+    /** Submit flags (flux_job_submit). */
+    public static final int FLAG_DEBUG = 2;
+    public static final int FLAG_WAITABLE = 4;
+    public static final int FLAG_NOVALIDATE = 8;
+
+    private Jobs() {
+    }
+
+    /** flux_job_submit: signs {@code jobspec} (mechanism none) as this process's user; the new id. */
+    public static long submit(Handle h, String jobspec, int urgency, int flags) throws IOException {
+        return h.rpcGetJson("job-ingest.submit", submitRequest(jobspec, urgency, flags), Message.NODEID_ANY)
+                .path("id").asLong();
+    }
+
+    /** {@link #submit} without waiting, as flux_job_submit's future: many may be in flight. */
+    public static CompletableFuture<Long> submitAsync(Handle h, String jobspec, int urgency, int flags)
+            throws IOException {
+        return h.rpc("job-ingest.submit", submitRequest(jobspec, urgency, flags), Message.NODEID_ANY)
+                .thenApply(m -> {
+                    try {
+                        return m.payloadObject().path("id").asLong();
+                    } catch (FormatException e) {
+                        throw new CompletionException(e);
+                    }
+                });
+    }
+
+    private static ObjectNode submitRequest(String jobspec, int urgency, int flags) throws IOException {
+        ObjectNode o = Json.object();
+        o.put("J", SignNone.wrap(jobspec.getBytes(StandardCharsets.UTF_8), Integer.toUnsignedLong(Identity.uid())));
+        o.put("urgency", urgency);
+        o.put("flags", flags);
+        return o;
+    }
+
+    /** flux_job_set_urgency: the urgency the job had. */
+    public static int urgency(Handle h, long id, int urgency) throws IOException {
+        ObjectNode o = Json.object();
+        o.put("id", id);
+        o.put("urgency", urgency);
+        return h.rpcGetJson("job-manager.urgency", o, Message.NODEID_ANY).path("old_urgency").asInt();
+    }
+
+    /** flux_job_raise: an exception of {@code type} at {@code severity} (0 ends the job). */
+    public static void raise(Handle h, long id, String type, int severity, String note) throws IOException {
+        ObjectNode o = Json.object();
+        o.put("id", id);
+        o.put("type", type);
+        o.put("severity", severity);
+        if (note != null) {
+            o.put("note", note);
+        }
+        Rpc.await(h.rpc("job-manager.raise", o, Message.NODEID_ANY)); // answered without payload
+    }
+
+    /** flux_job_cancel: a severity-0 {@code cancel} exception. */
+    public static void cancel(Handle h, long id, String note) throws IOException {
+        raise(h, id, "cancel", 0, note);
+    }
+
+    /** flux_job_kvs_key: {@code job.<dothex>.NAME}, or the job's directory if name is null. */
+    public static String kvsKey(long id, String name) {
+        String dir = JobId.encode(id, FluidEncoding.KVS);
+        return name == null ? dir : dir + "." + name;
+    }
+
+    /** The job's eventlog as stored (RFC 18 text), or null if there is no such job. */
+    public static String eventlog(Handle h, long id) throws IOException {
+        byte[] b = Kvs.find(h, "primary", kvsKey(id, "eventlog"));
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code require-instance} validator plugin of job-ingest: only new Flux instances. */
+package org.fluxj.validator.instance;

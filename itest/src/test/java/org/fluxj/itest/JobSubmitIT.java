@@ -65,6 +65,30 @@ class JobSubmitIT {
     }
 
     @Test
+    void aWaitableJobIsWaitedForWithItsResult() throws Exception {
+        try (TestBroker b = new TestBroker(List.of(), Map.of())) {
+            String id = b.ok("submit", "--flags=waitable", "true").trim();
+            String id2 = b.ok("submit", "--flags=waitable", "true").trim();
+            FluxCli.Result none = b.flux("job", "wait", b.ok("submit", "true").trim());
+            assertEquals(2, none.status());
+            assertEquals("flux-job: job was not submitted with FLUX_JOB_WAITABLE\n", none.err());
+            b.ok("cancel", id);
+            FluxCli.Result w = b.flux("job", "wait", id);
+            assertEquals(1, w.status());
+            assertEquals("flux-job: Fatal exception type=cancel \n", w.err());
+            assertEquals(2, b.flux("job", "wait", id).status(), "waited for once only");
+            b.ok("cancel", id2);
+            FluxCli.Result all = b.flux("job", "wait", "--all");
+            assertEquals(1, all.status());
+            assertTrue(all.err().endsWith(": Fatal exception type=cancel \n"), all.err());
+            FluxCli.Result any = b.flux("job", "wait");
+            assertEquals(2, any.status());
+            assertEquals("flux-job: there are no more waitable jobs\n", any.err());
+            assertEquals(0, b.finish());
+        }
+    }
+
+    @Test
     void requireInstanceRefusesDirectSubmission(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("ingest.toml"), "[ingest.validator]\nplugins = [\"jobspec\", \"require-instance\"]\n");
         try (TestBroker b = new TestBroker(List.of("--config-path=" + dir), Map.of())) {

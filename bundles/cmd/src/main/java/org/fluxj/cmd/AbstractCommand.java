@@ -167,6 +167,11 @@ public abstract class AbstractCommand implements Callable<Integer> {
         }
     }
 
+    /** flux-core's log_msg: one line on stderr with the program's prefix ("flux-job: ..."), going on. */
+    protected void logMsg(String format, Object... args) {
+        err().printf("%s: %s%n", Errors.prefix(spec.commandLine()), String.format(format, args));
+    }
+
     protected static CommandException fail(String format, Object... args) {
         return new CommandException(String.format(format, args));
     }

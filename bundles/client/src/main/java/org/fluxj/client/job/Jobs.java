@@ -18,11 +18,6 @@ import org.fluxj.formats.sign.SignNone;
 
 /** libjob: what the job commands ask of an instance. */
 public final class Jobs {
-    /** Submit flags (flux_job_submit). */
-    public static final int FLAG_DEBUG = 2;
-    public static final int FLAG_WAITABLE = 4;
-    public static final int FLAG_NOVALIDATE = 8;
-
     private Jobs() {
     }
 
@@ -76,6 +71,24 @@ public final class Jobs {
     /** flux_job_cancel: a severity-0 {@code cancel} exception. */
     public static void cancel(Handle h, long id, String note) throws IOException {
         raise(h, id, "cancel", 0, note);
+    }
+
+    /** flux_job_wait's FLUX_JOBID_ANY: the next waitable job to end. */
+    public static final long ANY = -1L;
+
+    /** What {@link #wait} gives: the job, and its result ({@code errstr} says why it failed). */
+    public record WaitResult(long id, boolean success, String errstr) {
+    }
+
+    /**
+     * flux_job_wait: the result of a waitable job ({@link #ANY}: of the next one to end); fails
+     * with ECHILD when there is none to wait for.
+     */
+    public static WaitResult wait(Handle h, long id) throws IOException {
+        ObjectNode o = Json.object();
+        o.put("id", id);
+        var r = h.rpcGetJson("job-manager.wait", o, Message.NODEID_ANY);
+        return new WaitResult(r.path("id").asLong(), r.path("success").asBoolean(), r.path("errstr").asText(""));
     }
 
     /** flux_job_kvs_key: {@code job.<dothex>.NAME}, or the job's directory if name is null. */

@@ -7,6 +7,7 @@ import org.fluxj.cmd.Argparse;
 import org.fluxj.cmd.CommandException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.proc.WaitStatus;
 import picocli.CommandLine.Option;
 
 /** The options every subcommand takes. */
@@ -36,7 +37,7 @@ abstract class AbstractSprocCommand extends AbstractCommand implements Argparse 
 
     /** exit_with_status: the exit code, or 128 + the signal. */
     static int exitCode(int status) {
-        return ExecSession.Wait.shellCode(status);
+        return WaitStatus.shellCode(status);
     }
 
     static CommandException failed(String what, Exception e) {

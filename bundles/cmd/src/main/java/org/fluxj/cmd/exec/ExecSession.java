@@ -26,6 +26,7 @@ import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.proc.WaitStatus;
 
 /**
  * The foreground part of {@code flux exec}: one streaming {@code rexec.exec} (or
@@ -274,12 +275,12 @@ final class ExecSession {
         t.state = State.DONE;
         int ec = 0;
         String what = null;
-        if (Wait.isSignaled(t.status)) {
-            int sig = Wait.termSignal(t.status);
+        if (WaitStatus.signaled(t.status)) {
+            int sig = WaitStatus.termSignal(t.status);
             ec = 128 + sig;
-            what = Signals.describe(sig);
+            what = WaitStatus.strsignal(sig);
         } else {
-            ec = Wait.exitCode(t.status);
+            ec = WaitStatus.exitStatus(t.status);
             what = "Exit " + ec;
         }
         exitCode = Math.max(exitCode, ec);
@@ -524,29 +525,5 @@ final class ExecSession {
         Thread t = new Thread(r, threadName);
         t.setDaemon(true);
         return t;
-    }
-
-    /** wait(2) status decoding. */
-    static final class Wait {
-        private Wait() {
-        }
-
-        static boolean isSignaled(int status) {
-            int sig = status & 0x7f;
-            return sig != 0 && sig != 0x7f;
-        }
-
-        static int termSignal(int status) {
-            return status & 0x7f;
-        }
-
-        static int exitCode(int status) {
-            return (status >> 8) & 0xff;
-        }
-
-        /** The shell's code: the exit code, or 128 + the signal. */
-        static int shellCode(int status) {
-            return isSignaled(status) ? 128 + termSignal(status) : exitCode(status);
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.fluxj.client.job.Jobs;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.jobspec.Jobspec;
 import org.fluxj.formats.jobspec.JobspecBuilder;
+import org.fluxj.formats.jobspec.SubmitFlags;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -277,9 +278,9 @@ abstract class AbstractSubmissionCommand extends AbstractCommand implements Argp
         for (String list : flags) {
             for (String flag : list.split(",", -1)) {
                 switch (flag) {
-                    case "debug" -> flagBits |= Jobs.FLAG_DEBUG;
-                    case "waitable" -> flagBits |= Jobs.FLAG_WAITABLE;
-                    case "novalidate" -> flagBits |= Jobs.FLAG_NOVALIDATE;
+                    case "debug" -> flagBits |= SubmitFlags.DEBUG;
+                    case "waitable" -> flagBits |= SubmitFlags.WAITABLE;
+                    case "novalidate" -> flagBits |= SubmitFlags.NOVALIDATE;
                     default -> throw fail("--flags: Unknown flag %s", flag);
                 }
             }

@@ -15,6 +15,6 @@ public final class JobCommand extends AbstractFamilyCommand {
     @Override
     protected Map<String, Class<?>> subcommands() {
         return table("id", JobIdCommand.class, "urgency", JobUrgencyCommand.class, "raise", JobRaiseCommand.class,
-                "cancel", JobCancelCommand.class, "eventlog", JobEventlogCommand.class);
+                "cancel", JobCancelCommand.class, "eventlog", JobEventlogCommand.class, "wait", JobWaitCommand.class);
     }
 }

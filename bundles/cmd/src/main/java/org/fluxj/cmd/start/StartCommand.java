@@ -21,6 +21,7 @@ import org.fluxj.formats.hostlist.Hostlist;
 import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.proc.DefaultSignals;
 import org.fluxj.formats.proc.Identity;
+import org.fluxj.formats.proc.WaitStatus;
 import org.fluxj.formats.taskmap.TaskMap;
 import org.fluxj.pmi.LocalPmiService;
 import org.fluxj.pmi.PmiSimpleServer;
@@ -508,7 +509,7 @@ public final class StartCommand extends AbstractCommand {
             int rc = b.exitRc;
             long pid = b.process.pid();
             if (rc > 128 && rc < 128 + 32) {
-                err().printf("flux-start: %d (pid %d) %s%n", b.rank, pid, signalName(rc - 128));
+                err().printf("flux-start: %d (pid %d) %s%n", b.rank, pid, WaitStatus.strsignal(rc - 128));
             } else if (rc != 0) {
                 err().printf("flux-start: %d (pid %d) exited with rc=%d%n", b.rank, pid, rc);
             }
@@ -519,22 +520,6 @@ public final class StartCommand extends AbstractCommand {
             killAll();
             server.close();
         }
-    }
-
-    /** strsignal(3) text for the common signals. */
-    static String signalName(int sig) {
-        return switch (sig) {
-            case 1 -> "Hangup";
-            case 2 -> "Interrupt";
-            case 3 -> "Quit";
-            case 6 -> "Aborted";
-            case 9 -> "Killed";
-            case 11 -> "Segmentation fault";
-            case 13 -> "Broken pipe";
-            case 14 -> "Alarm clock";
-            case 15 -> "Terminated";
-            default -> "Signal " + sig;
-        };
     }
 
     private static void removeTree(Path dir) throws IOException {

@@ -63,14 +63,4 @@ class ExecCommandTest {
         assertEquals("flux-exec: --attach requires a pid or label argument\n", err.toString());
     }
 
-    @Test
-    void signalTexts() {
-        assertEquals("Interrupt", Signals.describe(2));
-        assertEquals("Segmentation fault", Signals.describe(11));
-        assertEquals("Terminated", Signals.describe(15));
-        assertEquals("Real-time signal 2", Signals.describe(36));
-        assertEquals("Unknown signal 99", Signals.describe(99));
-        assertEquals(143, ExecSession.Wait.shellCode(15));
-        assertEquals(3, ExecSession.Wait.shellCode(3 << 8));
-    }
 }

@@ -5,7 +5,7 @@
  * gid). Shared by the broker (its subprocess server and rc scripts) and the {@code flux} command.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.fluxj.formats.proc;
 
 import org.osgi.annotation.bundle.Export;

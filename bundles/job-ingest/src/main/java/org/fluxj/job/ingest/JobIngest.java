@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.fluid.Fluid;
 import org.fluxj.formats.fluid.FluidGenerator;
+import org.fluxj.formats.jobspec.SubmitFlags;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
@@ -56,9 +57,6 @@ public final class JobIngest implements BrokerModule {
     static final int URGENCY_MIN = 0;
     static final int URGENCY_DEFAULT = 16;
     static final int URGENCY_MAX = 31;
-    static final int FLAG_DEBUG = 2;
-    static final int FLAG_WAITABLE = 4;
-    static final int FLAG_NOVALIDATE = 8;
     /** RFC 19 leaves 2^14 generators; flux-core reserves the top 16. */
     static final int MAX_GENERATOR = Fluid.MAX_GENERATORS - 16 - 1;
 
@@ -146,10 +144,10 @@ public final class JobIngest implements BrokerModule {
         int urgency = r.integer("urgency");
         int flags = r.integer("flags");
         boolean owner = (m.rolemask() & Roles.OWNER) != 0;
-        if ((flags & ~(FLAG_DEBUG | FLAG_WAITABLE | FLAG_NOVALIDATE)) != 0) {
+        if ((flags & ~SubmitFlags.ALL) != 0) {
             throw new RequestException(Errno.EPROTO, "invalid job flags");
         }
-        if (!owner && (flags & FLAG_NOVALIDATE) != 0) {
+        if (!owner && (flags & SubmitFlags.NOVALIDATE) != 0) {
             throw new RequestException(Errno.EPERM, "only the instance owner can submit with FLUX_JOB_NOVALIDATE");
         }
         if (urgency < URGENCY_MIN || urgency > URGENCY_MAX) {
@@ -158,7 +156,7 @@ public final class JobIngest implements BrokerModule {
         if (!owner && urgency > URGENCY_DEFAULT) {
             throw new RequestException(Errno.EINVAL, "only the instance owner can submit with urgency >" + URGENCY_DEFAULT);
         }
-        if (!owner && (flags & FLAG_WAITABLE) != 0) {
+        if (!owner && (flags & SubmitFlags.WAITABLE) != 0) {
             throw new RequestException(Errno.EINVAL, "only the instance owner can submit with FLUX_JOB_WAITABLE");
         }
         SignNone.Unwrapped u;
@@ -189,7 +187,7 @@ public final class JobIngest implements BrokerModule {
             for (String name : config.frobnicators()) {
                 plugin(frobnicators, name, "frobnicator").frobnicate(jobspec, sc);
             }
-            if ((flags & FLAG_NOVALIDATE) == 0) {
+            if ((flags & SubmitFlags.NOVALIDATE) == 0) {
                 for (String name : config.validators()) {
                     plugin(validators, name, "validator").validate(jobspec, sc);
                 }

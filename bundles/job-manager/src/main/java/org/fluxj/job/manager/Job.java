@@ -2,6 +2,8 @@ package org.fluxj.job.manager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.fluxj.formats.eventlog.EventlogEntry;
+import org.fluxj.formats.jobspec.SubmitFlags;
+import org.fluxj.formats.msg.Message;
 
 /**
  * An active job as the job manager keeps it. {@link #apply} is the one place an event changes a
@@ -25,6 +27,10 @@ final class Job {
     long priority = -1;
     /** A severity-0 exception was raised: the job goes to CLEANUP. */
     boolean fatal;
+    /** The event that decided the job's result: its first fatal exception, or finish. */
+    EventlogEntry endEvent;
+    /** A {@code job-manager.wait} request for this job, if one waits. */
+    Message waiter;
 
     Job(long id) {
         this.id = id;
@@ -55,7 +61,18 @@ final class Job {
             case "urgency" -> urgency = c.path("urgency").asInt();
             case "exception" -> {
                 if (c.path("severity").asInt() == 0 && state != JobState.INACTIVE) {
+                    if (endEvent == null) {
+                        endEvent = e;
+                    }
                     fatal = true;
+                    state = JobState.CLEANUP;
+                }
+            }
+            case "finish" -> {
+                if (state == JobState.RUN) {
+                    if (endEvent == null) {
+                        endEvent = e;
+                    }
                     state = JobState.CLEANUP;
                 }
             }
@@ -64,6 +81,10 @@ final class Job {
                 // events of later stages (alloc, start, ...) are not the job manager's yet
             }
         }
+    }
+
+    boolean waitable() {
+        return (flags & SubmitFlags.WAITABLE) != 0;
     }
 
     /** priority-default: the urgency, with HOLD and EXPEDITE at the ends of the range. */

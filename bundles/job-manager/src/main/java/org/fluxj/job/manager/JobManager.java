@@ -31,7 +31,8 @@ import org.osgi.service.component.annotations.Component;
  * {@code validate}; each job then goes DEPEND -> PRIORITY -> SCHED ({@code depend},
  * {@code priority} with priority-default's value). {@code job-manager.urgency} (RFC 30),
  * {@code job-manager.raise} (a severity-0 exception, cancel among them, ends a job not yet
- * running: CLEANUP, {@code clean}, INACTIVE), {@code job-manager.getinfo}. On load the active
+ * running: CLEANUP, {@code clean}, INACTIVE), {@code job-manager.getinfo}, {@code job-manager.wait}
+ * ({@link Wait}). On load the active
  * jobs are rebuilt from their eventlogs ({@link Restart}); requests wait until then.
  */
 @FluxModule("job-manager")
@@ -39,6 +40,7 @@ import org.osgi.service.component.annotations.Component;
 public final class JobManager implements BrokerModule {
     private ModuleContext ctx;
     private EventBatch events;
+    private Wait wait;
     private final Map<Long, Job> active = new HashMap<>();
     private final Set<Long> inactive = new HashSet<>();
     private long maxJobid;
@@ -49,7 +51,10 @@ public final class JobManager implements BrokerModule {
     public void start(ModuleContext context) {
         ctx = context;
         events = new EventBatch(ctx);
+        wait = new Wait(ctx);
         ctx.onRequest("job-manager.submit", whenReady(this::submit));
+        ctx.onRequest("job-manager.wait", whenReady(m -> wait.request(m, active)));
+        ctx.onRequest("job-manager.disconnect", Roles.USER, m -> wait.disconnect(m, active.values()));
         ctx.onRequest("job-manager.getinfo", Roles.USER, whenReady(this::getinfo));
         ctx.onRequest("job-manager.urgency", Roles.USER, whenReady(this::urgency));
         ctx.onRequest("job-manager.raise", Roles.USER, whenReady(this::raise));
@@ -94,6 +99,9 @@ public final class JobManager implements BrokerModule {
             return;
         }
         active.put(j.id, j);
+        if (j.waitable()) {
+            wait.active(j);
+        }
         if (j.state == JobState.NEW) {
             post(j, "validate", null);
         }
@@ -126,6 +134,9 @@ public final class JobManager implements BrokerModule {
             c.put("version", 1);
             post(j, EventlogEntry.of(o.path("t_submit").asDouble(), "submit", c));
             active.put(j.id, j);
+            if (j.waitable()) {
+                wait.active(j);
+            }
             maxJobid = Math.max(maxJobid, j.id);
             accepted.add(j);
         }
@@ -135,7 +146,12 @@ public final class JobManager implements BrokerModule {
         }
         events.whenStored(err -> { // not stored: job-ingest withdraws them, so forget them too
             if (err != null) {
-                accepted.forEach(j -> active.remove(j.id));
+                accepted.forEach(j -> {
+                    active.remove(j.id);
+                    if (j.waitable()) {
+                        wait.withdrawn(j);
+                    }
+                });
             }
         });
         ObjectNode resp = Json.object();
@@ -233,6 +249,9 @@ public final class JobManager implements BrokerModule {
             case INACTIVE -> {
                 active.remove(j.id);
                 inactive.add(j.id);
+                if (j.waitable()) {
+                    wait.inactive(j);
+                }
             }
             default -> {
                 // SCHED waits for a scheduler (to come); RUN for job-exec

@@ -16,6 +16,7 @@ import org.fluxj.formats.eventlog.Eventlog;
 import org.fluxj.formats.eventlog.EventlogEntry;
 import org.fluxj.formats.fluid.FluidEncoding;
 import org.fluxj.formats.fluid.JobId;
+import org.fluxj.formats.jobspec.SubmitFlags;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
@@ -81,12 +82,16 @@ class JobManagerTest {
     }
 
     private Message submit(long id, int urgency) {
+        return submit(id, urgency, 0);
+    }
+
+    private Message submit(long id, int urgency, int flags) {
         ObjectNode job = Json.object();
         job.put("id", id);
         job.put("userid", UID);
         job.put("urgency", urgency);
         job.put("t_submit", 1700000000.5);
-        job.put("flags", 0);
+        job.put("flags", flags);
         job.set("jobspec", Json.object());
         ObjectNode o = Json.object();
         o.set("jobs", Json.array().add(job));
@@ -153,6 +158,33 @@ class JobManagerTest {
                 f.call("job-manager.raise", "{\"id\":" + ID + ",\"severity\":8,\"type\":\"cancel\"}"));
         ModuleFixture.assertError(Errno.EPROTO, "invalid exception type",
                 f.call("job-manager.raise", "{\"id\":" + ID + ",\"severity\":1,\"type\":\"a b\"}"));
+    }
+
+    @Test
+    void aWaitableJobIsWaitedForOnceAsWait2WaitsForAChild() throws Exception {
+        f.start(new JobManager());
+        submit(ID, 16, SubmitFlags.WAITABLE);
+        submit(ID + 1, 16, SubmitFlags.WAITABLE);
+        submit(ID + 2, 16);
+        ModuleFixture.assertError(Errno.ECHILD, "job was not submitted with FLUX_JOB_WAITABLE",
+                f.call("job-manager.wait", "{\"id\":" + (ID + 2) + "}"));
+        Message w = f.submit(Message.request("job-manager.wait").payloadJson(Json.parse("{\"id\":" + ID + "}", "t")));
+        assertTrue(f.responsesTo(w).isEmpty(), "waits while the job is active");
+        ModuleFixture.assertError(Errno.ECHILD, "job id already has a waiter",
+                f.call("job-manager.wait", "{\"id\":" + ID + "}"));
+        f.call("job-manager.raise", "{\"id\":" + ID + ",\"severity\":0,\"type\":\"cancel\",\"note\":\"bye\"}");
+        JsonNode r = ModuleFixture.json(f.responsesTo(w).get(0));
+        assertEquals(ID, r.path("id").asLong());
+        assertEquals(false, r.path("success").asBoolean());
+        assertEquals("Fatal exception type=cancel bye", r.path("errstr").asText());
+        // the other ends with no one waiting: a zombie, until a wait for any takes it
+        f.call("job-manager.raise", "{\"id\":" + (ID + 1) + ",\"severity\":0,\"type\":\"cancel\"}");
+        assertEquals(ID + 1, ModuleFixture.json(f.call("job-manager.wait", "{\"id\":-1}")).path("id").asLong());
+        ModuleFixture.assertError(Errno.ECHILD, "there are no more waitable jobs",
+                f.call("job-manager.wait", "{\"id\":-1}"));
+        ModuleFixture.assertError(Errno.ECHILD, "invalid job id, or job may be inactive and not waitable",
+                f.call("job-manager.wait", "{\"id\":" + ID + "}"));
+        ModuleFixture.assertError(Errno.EPROTO, null, f.call("job-manager.wait", "{}"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.proc.WaitStatus;
 
 /**
  * A process's way through the server, as flux-core's server callbacks walk it: spawned, started,
@@ -202,12 +203,12 @@ final class Lifecycle {
 
     private void logExit(Subprocess p) {
         String prefix = p.cmd.label() != null ? p.cmd.label() + ": " : "";
-        if (WaitStatus.isSignaled(p.status)) {
+        if (WaitStatus.signaled(p.status)) {
             log.log(LOG_INFO, prefix + p.cmd.cmdline().get(0) + "[" + p.pid + "]: Killed by signal "
                     + WaitStatus.termSignal(p.status));
         } else {
             log.log(LOG_INFO, prefix + Subprocess.basename(p.cmd.cmdline().get(0)) + "[" + p.pid + "]: Exit "
-                    + WaitStatus.exitCode(p.status));
+                    + WaitStatus.exitStatus(p.status));
         }
     }
 

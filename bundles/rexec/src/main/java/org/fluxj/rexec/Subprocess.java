@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.proc.WaitStatus;
 
 /**
  * One process of the server's table and all the server knows of it. Touched only on the
@@ -93,7 +94,7 @@ final class Subprocess {
     int decodeExit(int exitValue) {
         int sig = exitValue - 128;
         if (sig > 0 && sig <= ShellSignaller.SIGNAL_MAX && signalsSent.get(sig)) {
-            return WaitStatus.signaled(sig);
+            return WaitStatus.killed(sig);
         }
         return WaitStatus.exited(exitValue);
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.proc.WaitStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.proc.DefaultSignals;
+import org.fluxj.formats.proc.WaitStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class SubprocessSignalTest {
         List<Reply> r = client.untilEnd(m);
         assertWellFormed(concat(started, r), "stdout", "stderr");
         int status = finishedStatus(r);
-        assertTrue(WaitStatus.isSignaled(status), () -> "status " + status);
+        assertTrue(WaitStatus.signaled(status), () -> "status " + status);
         assertEquals(signum, WaitStatus.termSignal(status));
     }
 

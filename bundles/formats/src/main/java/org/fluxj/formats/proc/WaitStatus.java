@@ -1,7 +1,8 @@
 package org.fluxj.formats.proc;
 
 /**
- * What a wait(2) status says, in the words flux-core prints: glibc's strsignal(3) texts, and a
+ * wait(2) statuses, as RFC 42's {@code finished} and {@code wait} responses carry them, and
+ * what they say in the words flux-core prints: glibc's strsignal(3) texts, and a
  * job's result as {@code flux_job_waitstatus_to_exitcode} words it (the status of its job
  * shells, which exit 128+N when their tasks die of signal N).
  */
@@ -29,6 +30,16 @@ public final class WaitStatus {
             return "Real-time signal " + (signum - SIGRTMIN);
         }
         return "Unknown signal " + signum;
+    }
+
+    /** The status of a process that exited with {@code code}. */
+    public static int exited(int code) {
+        return (code & 0xff) << 8;
+    }
+
+    /** The status of a process killed by {@code signal}. */
+    public static int killed(int signal) {
+        return signal & 0x7f;
     }
 
     /** WIFSIGNALED. */

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.JanssonText;
 import org.fluxj.formats.json.Json;
+import org.fluxj.formats.json.JsonLimits;
 
 /**
  * A KVS tree object (RFC 11): a JSON object {@code {"ver":1,"type":T,"data":D}} of one of the
@@ -38,7 +39,11 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.BlobRefs, TreeObj.D
     /** Appends this object's {@code data} member as sorted compact JSON. */
     void writeData(StringBuilder b);
 
-    /** The JSON text, as {@code treeobj_encode}: compact, keys sorted ({@code data}, {@code type}, {@code ver}). */
+    /**
+     * The JSON text, as {@code treeobj_encode}: compact, keys sorted ({@code data}, {@code type},
+     * {@code ver}). An object no reader would read back (a name or string over {@link JsonLimits})
+     * is refused with a {@code JsonLimitException} naming the limit.
+     */
     default String encode() {
         StringBuilder b = new StringBuilder(64);
         write(this, b);
@@ -132,6 +137,7 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.BlobRefs, TreeObj.D
 
         @Override
         public void writeData(StringBuilder b) {
+            JsonLimits.checkStringLength((data.length + 2L) / 3 * 4);
             b.append('"').append(Base64.getEncoder().encodeToString(data)).append('"');
         }
 
@@ -283,6 +289,7 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.BlobRefs, TreeObj.D
                     b.append(',');
                 }
                 first = false;
+                JsonLimits.checkName(e.getKey());
                 JanssonText.appendString(b, e.getKey());
                 b.append(':');
                 write(e.getValue(), b);
@@ -332,6 +339,7 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.BlobRefs, TreeObj.D
                 b.append(',');
             }
             b.append("\"target\":");
+            JsonLimits.checkString(target);
             JanssonText.appendString(b, target);
             b.append('}');
         }

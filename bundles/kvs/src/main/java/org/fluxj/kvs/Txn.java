@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.json.JsonLimits;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.KeyPath;
@@ -70,12 +71,25 @@ final class Txn {
             entries = new TreeMap<>(d.entries());
         }
 
+        /** This directory with its modified subdirectories inline, frozen children first. */
         TreeObj.Dir freeze() {
-            TreeMap<String, TreeObj> m = new TreeMap<>();
-            for (Map.Entry<String, Object> e : entries.entrySet()) {
-                m.put(e.getKey(), e.getValue() instanceof WorkDir w ? w.freeze() : (TreeObj) e.getValue());
+            return PostOrder.fold(this, WorkDir::subdirs, (w, frozen) -> {
+                TreeMap<String, TreeObj> m = new TreeMap<>();
+                for (Map.Entry<String, Object> e : w.entries.entrySet()) {
+                    m.put(e.getKey(), e.getValue() instanceof WorkDir c ? frozen.get(c) : (TreeObj) e.getValue());
+                }
+                return new TreeObj.Dir(m);
+            });
+        }
+
+        private List<WorkDir> subdirs() {
+            List<WorkDir> out = new ArrayList<>();
+            for (Object v : entries.values()) {
+                if (v instanceof WorkDir w) {
+                    out.add(w);
+                }
             }
-            return new TreeObj.Dir(m);
+            return out;
         }
     }
 
@@ -182,25 +196,46 @@ final class Txn {
      * store (not the root) are added to {@code blobs}.
      */
     TreeObj.Dir unroll(TreeObj.Dir dir, List<byte[]> blobs) {
-        TreeMap<String, TreeObj> out = new TreeMap<>();
-        boolean changed = false;
-        for (Map.Entry<String, TreeObj> e : dir.entries().entrySet()) {
-            TreeObj o = e.getValue();
-            if (o instanceof TreeObj.Dir d) {
-                TreeObj.Dir stored = unroll(d, blobs);
-                byte[] data = stored.encodeBytes();
-                BlobRef ref = BlobRef.hash(algorithm, data);
-                cache.put(ref, data, stored);
-                blobs.add(data);
-                o = new TreeObj.DirRef(ref);
-                changed = true;
-            } else if (o instanceof TreeObj.Val v && base64Length(v.length()) > BlobRef.MAX_STRING_SIZE) {
-                o = new TreeObj.ValRef(store(v.data(), blobs));
-                changed = true;
+        return PostOrder.fold(dir, Txn::inlineDirs, (d, unrolled) -> {
+            TreeMap<String, TreeObj> out = new TreeMap<>();
+            boolean changed = false;
+            for (Map.Entry<String, TreeObj> e : d.entries().entrySet()) {
+                TreeObj o = e.getValue();
+                if (o instanceof TreeObj.Dir sub) {
+                    o = new TreeObj.DirRef(storeDir(unrolled.get(sub), blobs));
+                    changed = true;
+                } else if (o instanceof TreeObj.Val v && base64Length(v.length()) > BlobRef.MAX_STRING_SIZE) {
+                    o = new TreeObj.ValRef(store(v.data(), blobs));
+                    changed = true;
+                }
+                out.put(e.getKey(), o);
             }
-            out.put(e.getKey(), o);
+            return changed ? new TreeObj.Dir(out) : d;
+        });
+    }
+
+    private static List<TreeObj.Dir> inlineDirs(TreeObj.Dir d) {
+        List<TreeObj.Dir> out = new ArrayList<>();
+        for (TreeObj o : d.entries().values()) {
+            if (o instanceof TreeObj.Dir sub) {
+                out.add(sub);
+            }
         }
-        return changed ? new TreeObj.Dir(out) : dir;
+        return out;
+    }
+
+    /**
+     * Stores a directory with no inline directories left, and caches it. Its text is checked
+     * against the limits the KVS reads it back with (JsonLimits, through encode): a directory
+     * that could not be read back after a restart is refused before its commit is answered.
+     */
+    BlobRef storeDir(TreeObj.Dir stored, List<byte[]> blobs) {
+        byte[] data = stored.encodeBytes();
+        JsonLimits.checkDocument(data.length);
+        BlobRef ref = BlobRef.hash(algorithm, data);
+        cache.put(ref, data, stored);
+        blobs.add(data);
+        return ref;
     }
 
     static int base64Length(int n) {

@@ -81,6 +81,12 @@ class KvsLimitsIT {
             assertEquals(0, run(b, "flux kvs get -r big > " + got));
             assertEquals(-1L, Files.mismatch(big, got), "the 100 MB value reads back whole");
             Files.delete(got);
+            // flux dump and flux restore walk the tree too (rc3 dumps it for shutdown --gc)
+            Path dump = tmp.resolve("dump.tar");
+            b.ok("kvs", "unlink", "big");
+            b.ok("dump", "--quiet", dump.toString());
+            b.ok("restore", "--quiet", "--key=restored", dump.toString());
+            assertEquals("deep\n", b.ok("kvs", "get", "restored." + DEEP_KEY));
             answersPing(b);
             assertEquals(0, b.finish());
         }

@@ -169,7 +169,8 @@ final class CommitPipeline {
     private Plan plan(Namespace n, List<Namespace.Commit> batch) throws Missing, RequestException {
         TreeObj.Dir root = cache.dir(n.ref);
         Txn txn = new Txn(cache, algorithm, n.name);
-        List<byte[]> blobs = new ArrayList<>();
+        // by blobref: a blob is hashed once (a 100 MB value's SHA-1 is not free)
+        Map<BlobRef, byte[]> blobs = new LinkedHashMap<>();
         List<Namespace.Commit> ok = new ArrayList<>();
         Map<Namespace.Commit, Throwable> failed = new LinkedHashMap<>();
         Set<String> keys = new LinkedHashSet<>();
@@ -177,7 +178,7 @@ final class CommitPipeline {
             try {
                 Txn.Result r = txn.apply(root, c.ops);
                 root = r.root();
-                blobs.addAll(r.blobs());
+                blobs.putAll(r.blobs());
                 ok.add(c);
                 c.ops.forEach(op -> keys.add(KeyPath.normalize(op.key()).key()));
             } catch (RequestException e) {
@@ -185,11 +186,7 @@ final class CommitPipeline {
             }
         }
         BlobRef ref = txn.storeDir(txn.unroll(root, blobs), blobs);
-        Map<BlobRef, byte[]> unique = new LinkedHashMap<>();
-        for (byte[] b : blobs) {
-            unique.putIfAbsent(BlobRef.hash(algorithm, b), b);
-        }
-        return new Plan(ref, new ArrayList<>(unique.values()), ok, failed, keys);
+        return new Plan(ref, new ArrayList<>(blobs.values()), ok, failed, keys);
     }
 
     /** The new root: set, announced (kvs.namespace-NS-setroot), and every commit of the batch answered. */

@@ -2,6 +2,7 @@ package org.fluxj.kvs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,7 +61,7 @@ final class Txn {
     }
 
     /** What applying some ops made: the new root (modified directories inline) and blobs to store. */
-    record Result(TreeObj.Dir root, List<byte[]> blobs) {
+    record Result(TreeObj.Dir root, Map<BlobRef, byte[]> blobs) {
     }
 
     /** A directory being modified: entries are tree objects or modified subdirectories. */
@@ -108,14 +109,14 @@ final class Txn {
     /** Applies {@code ops} in order to {@code root}; all or nothing. */
     Result apply(TreeObj.Dir root, List<Op> ops) throws Missing, RequestException {
         WorkDir work = new WorkDir(root);
-        List<byte[]> blobs = new ArrayList<>();
+        Map<BlobRef, byte[]> blobs = new LinkedHashMap<>();
         for (Op op : ops) {
             link(work, op.key(), op, blobs, 0);
         }
         return new Result(work.freeze(), blobs);
     }
 
-    private void link(WorkDir root, String key, Op op, List<byte[]> blobs, int depth) throws Missing, RequestException {
+    private void link(WorkDir root, String key, Op op, Map<BlobRef, byte[]> blobs, int depth) throws Missing, RequestException {
         String path = KeyPath.normalize(key).key();
         if (path.equals(".")) {
             throw new RequestException(Errno.EINVAL, "cannot commit to the root directory");
@@ -163,7 +164,7 @@ final class Txn {
         }
     }
 
-    private void append(WorkDir dir, String name, TreeObj dirent, List<byte[]> blobs) throws RequestException {
+    private void append(WorkDir dir, String name, TreeObj dirent, Map<BlobRef, byte[]> blobs) throws RequestException {
         if (!(dirent instanceof TreeObj.Val v)) {
             throw new RequestException(Errno.EPROTO, "only a val may be appended");
         }
@@ -182,10 +183,10 @@ final class Txn {
         }
     }
 
-    private BlobRef store(byte[] data, List<byte[]> blobs) {
+    private BlobRef store(byte[] data, Map<BlobRef, byte[]> blobs) {
         BlobRef ref = BlobRef.hash(algorithm, data);
         cache.put(ref, data, null);
-        blobs.add(data);
+        blobs.putIfAbsent(ref, data);
         return ref;
     }
 
@@ -195,7 +196,7 @@ final class Txn {
      * BlobRef.MAX_STRING_SIZE characters a valref. Returns the root to store; the blobs to
      * store (not the root) are added to {@code blobs}.
      */
-    TreeObj.Dir unroll(TreeObj.Dir dir, List<byte[]> blobs) {
+    TreeObj.Dir unroll(TreeObj.Dir dir, Map<BlobRef, byte[]> blobs) {
         return PostOrder.fold(dir, Txn::inlineDirs, (d, unrolled) -> {
             TreeMap<String, TreeObj> out = new TreeMap<>();
             boolean changed = false;
@@ -229,12 +230,12 @@ final class Txn {
      * against the limits the KVS reads it back with (JsonLimits, through encode): a directory
      * that could not be read back after a restart is refused before its commit is answered.
      */
-    BlobRef storeDir(TreeObj.Dir stored, List<byte[]> blobs) {
+    BlobRef storeDir(TreeObj.Dir stored, Map<BlobRef, byte[]> blobs) {
         byte[] data = stored.encodeBytes();
         JsonLimits.checkDocument(data.length);
         BlobRef ref = BlobRef.hash(algorithm, data);
         cache.put(ref, data, stored);
-        blobs.add(data);
+        blobs.putIfAbsent(ref, data);
         return ref;
     }
 

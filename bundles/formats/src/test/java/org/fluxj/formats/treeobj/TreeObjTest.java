@@ -254,4 +254,12 @@ class TreeObjTest {
         assertTrue(deep.getMessage().startsWith("treeobj: JSON nesting depth 2049 exceeds the nesting-depth limit"),
                 deep.getMessage());
     }
+
+    /** A val's JSON is built directly: the same tree as its text parsed, number types included. */
+    @Test
+    void aValsJsonIsItsTextParsed() throws FormatException {
+        TreeObj.Val v = new TreeObj.Val(new byte[] {0, 1, 2, (byte) 0xff, 'x'});
+        assertEquals(Json.parse(v.encode(), "treeobj"), v.toJson());
+        assertEquals(v.encode(), Json.encode(v.toJson()));
+    }
 }

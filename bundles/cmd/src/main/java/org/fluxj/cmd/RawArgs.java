@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -31,20 +32,23 @@ public final class RawArgs {
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }
-        // the arguments are the last words: look from the end for the one that decodes to it
+        // the arguments are the last words: find the one that decodes to it; two that decode
+        // alike but differ in their bytes cannot be told apart
+        byte[] found = null;
         int end = all.length > 0 && all[all.length - 1] == 0 ? all.length - 1 : all.length;
         for (int i = end - 1; i >= -1; i--) {
             if (i == -1 || all[i] == 0) {
-                String decoded = new String(all, i + 1, end - i - 1, StandardCharsets.UTF_8);
-                if (decoded.equals(word)) {
-                    byte[] out = new byte[end - i - 1];
-                    System.arraycopy(all, i + 1, out, 0, out.length);
-                    return Optional.of(out);
+                if (new String(all, i + 1, end - i - 1, StandardCharsets.UTF_8).equals(word)) {
+                    byte[] raw = Arrays.copyOfRange(all, i + 1, end);
+                    if (found != null && !Arrays.equals(found, raw)) {
+                        return Optional.empty();
+                    }
+                    found = raw;
                 }
                 end = i;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(found);
     }
 
     /** Whether {@code bytes} are well-formed UTF-8. */

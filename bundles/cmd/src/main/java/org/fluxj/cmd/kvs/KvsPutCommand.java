@@ -42,7 +42,7 @@ final class KvsPutCommand extends AbstractKvsCommitCommand {
             String key = pair.substring(0, eq);
             String value = pair.substring(eq + 1);
             byte[] word = RawArgs.bytesOf(pair).orElseThrow(() -> fail("%s: %s", key,
-                    "the value is not valid UTF-8, and its bytes cannot be read back (use -r with stdin)"));
+                    "the value is not valid UTF-8 and its bytes cannot be read back unambiguously (use -r KEY=- with stdin)"));
             int at = indexOf(word, (byte) '=');
             // a key is a JSON string: as flux-core, one that is not UTF-8 is refused
             if (key.isEmpty() || !RawArgs.isUtf8(Arrays.copyOf(word, at))) {

@@ -65,8 +65,21 @@ final class Replay {
                 done.accept(null, e);
                 return;
             }
-            done.accept(result, null);
+            answer(done, result);
             return;
+        }
+    }
+
+    /**
+     * Hands over the result; should {@code done} throw with it (its answer could not be made: a
+     * value too large to encode, say), it is called again with what was thrown, so the request is
+     * answered with that instead of never -- this runs in a load's callback, where a throw is lost.
+     */
+    private static <T> void answer(BiConsumer<T, Throwable> done, T result) {
+        try {
+            done.accept(result, null);
+        } catch (RuntimeException | Error e) {
+            done.accept(null, e);
         }
     }
 }

@@ -73,7 +73,12 @@ public final class Json {
 
     /** Parses UTF-8 JSON; {@code what} names the document in the error message. */
     public static JsonNode parse(byte[] utf8, String what) throws FormatException {
-        try (JsonParser p = FACTORY.createParser(utf8)) {
+        return parse(utf8, 0, utf8.length, what);
+    }
+
+    /** Parses the UTF-8 JSON in utf8[off, off+len). */
+    public static JsonNode parse(byte[] utf8, int off, int len, String what) throws FormatException {
+        try (JsonParser p = FACTORY.createParser(utf8, off, len)) {
             return parse(p, what);
         } catch (IOException e) {
             throw invalid(e, what);
@@ -157,7 +162,15 @@ public final class Json {
 
     /** Parses a JSON object; anything else is refused. */
     public static ObjectNode parseObject(String text, String what) throws FormatException {
-        JsonNode node = parse(text, what);
+        return object(parse(text, what), what);
+    }
+
+    /** Parses a JSON object from the UTF-8 in utf8[off, off+len); anything else is refused. */
+    public static ObjectNode parseObject(byte[] utf8, int off, int len, String what) throws FormatException {
+        return object(parse(utf8, off, len, what), what);
+    }
+
+    private static ObjectNode object(JsonNode node, String what) throws FormatException {
         if (!node.isObject()) {
             throw new FormatException(what + ": expected a JSON object, got " + node.getNodeType().name().toLowerCase());
         }

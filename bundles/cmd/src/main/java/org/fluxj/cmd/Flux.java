@@ -223,6 +223,14 @@ public final class Flux implements Callable<Integer> {
         }
         try {
             return cl.execute(words);
+        } catch (VirtualMachineError e) {
+            // picocli hands only Exceptions to Errors.failure: no stack trace reaches the user either way
+            CommandLine last = cl;
+            for (CommandLine.ParseResult p = cl.getParseResult(); p != null; p = p.subcommand()) {
+                last = p.commandSpec().commandLine();
+            }
+            err.printf("%s: internal error: %s%n", Errors.prefix(last), e);
+            return 1;
         } finally {
             // a connection left open keeps its reader thread in a native read, and the JVM's
             // exit waits 300 ms for such threads: close it so the command ends at once

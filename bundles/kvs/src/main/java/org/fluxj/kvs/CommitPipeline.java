@@ -98,7 +98,7 @@ final class CommitPipeline {
                 batch.add(n.queue.poll());
             }
         }
-        replay.run(() -> plan(n, batch), (plan, e) -> {
+        replay.run(() -> plan(n, batch), (plan, e) -> guarded(n, batch, () -> {
             if (e != null) {
                 batch.forEach(c -> c.requests.forEach(r -> respondError(r, e)));
                 finished(n);
@@ -128,7 +128,7 @@ final class CommitPipeline {
             CompletableFuture<Void> checkpointed = n.primary() && !n.removed
                     ? content.checkpointPut(plan.ref, seq).toCompletableFuture() : CompletableFuture.completedFuture(null);
             CompletableFuture.allOf(stored, checkpointed)
-                    .whenComplete((v, err) -> {
+                    .whenComplete((v, err) -> guarded(n, batch, () -> {
                         if (err != null) {
                             plan.ok.forEach(c -> c.requests.forEach(r -> respondError(r, err)));
                         } else if (n.removed) {
@@ -140,8 +140,24 @@ final class CommitPipeline {
                             publish(n, plan);
                         }
                         finished(n);
-                    });
-        });
+                    }));
+        }));
+    }
+
+    /**
+     * Runs a step of a batch; should it throw, the batch's commits are answered with the error and
+     * the namespace freed: a namespace left busy would hang every later commit to it.
+     */
+    private void guarded(Namespace n, List<Namespace.Commit> batch, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | Error e) {
+            ctx.log(Severity.ERR, "kvs: commit to %s failed: %s", n.name, e);
+            if (n.busy) {
+                batch.forEach(c -> c.requests.forEach(r -> respondError(r, e)));
+                finished(n);
+            }
+        }
     }
 
     private void finished(Namespace n) {
@@ -153,7 +169,8 @@ final class CommitPipeline {
     private Plan plan(Namespace n, List<Namespace.Commit> batch) throws Missing, RequestException {
         TreeObj.Dir root = cache.dir(n.ref);
         Txn txn = new Txn(cache, algorithm, n.name);
-        List<byte[]> blobs = new ArrayList<>();
+        // by blobref: a blob is hashed once (a 100 MB value's SHA-1 is not free)
+        Map<BlobRef, byte[]> blobs = new LinkedHashMap<>();
         List<Namespace.Commit> ok = new ArrayList<>();
         Map<Namespace.Commit, Throwable> failed = new LinkedHashMap<>();
         Set<String> keys = new LinkedHashSet<>();
@@ -161,23 +178,15 @@ final class CommitPipeline {
             try {
                 Txn.Result r = txn.apply(root, c.ops);
                 root = r.root();
-                blobs.addAll(r.blobs());
+                blobs.putAll(r.blobs());
                 ok.add(c);
                 c.ops.forEach(op -> keys.add(KeyPath.normalize(op.key()).key()));
             } catch (RequestException e) {
                 failed.put(c, e);
             }
         }
-        TreeObj.Dir stored = txn.unroll(root, blobs);
-        byte[] data = stored.encodeBytes();
-        BlobRef ref = BlobRef.hash(algorithm, data);
-        cache.put(ref, data, stored);
-        blobs.add(data);
-        Map<BlobRef, byte[]> unique = new LinkedHashMap<>();
-        for (byte[] b : blobs) {
-            unique.putIfAbsent(BlobRef.hash(algorithm, b), b);
-        }
-        return new Plan(ref, new ArrayList<>(unique.values()), ok, failed, keys);
+        BlobRef ref = txn.storeDir(txn.unroll(root, blobs), blobs);
+        return new Plan(ref, new ArrayList<>(blobs.values()), ok, failed, keys);
     }
 
     /** The new root: set, announced (kvs.namespace-NS-setroot), and every commit of the batch answered. */

@@ -1,12 +1,16 @@
 package org.fluxj.kvs;
 
+import org.fluxj.formats.json.JsonLimitException;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.kernel.api.ModuleContext;
 import org.fluxj.kernel.api.RequestException;
 import org.fluxj.kernel.api.Rpc;
 
-/** How the KVS answers a failed stage: a RequestException's errno and text, anything else EIO. */
+/**
+ * How the KVS answers a failed stage: a RequestException's errno and text, EOVERFLOW for what
+ * would exceed a JSON read limit (its text names the limit), anything else EIO.
+ */
 final class KvsErrors {
     private KvsErrors() {
     }
@@ -17,13 +21,16 @@ final class KvsErrors {
         if (t instanceof RequestException r) {
             return r.errno().number();
         }
-        return Errno.EIO.number();
+        return t instanceof JsonLimitException ? Errno.EOVERFLOW.number() : Errno.EIO.number();
     }
 
     static String message(Throwable e) {
         Throwable t = Rpc.cause(e);
         if (t instanceof RequestException) {
             return t.getMessage();
+        }
+        if (t instanceof JsonLimitException) {
+            return "kvs: " + t.getMessage();
         }
         return "kvs: " + t;
     }

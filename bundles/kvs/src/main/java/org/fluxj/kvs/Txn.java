@@ -2,10 +2,12 @@ package org.fluxj.kvs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.json.JsonLimits;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.KeyPath;
@@ -59,7 +61,7 @@ final class Txn {
     }
 
     /** What applying some ops made: the new root (modified directories inline) and blobs to store. */
-    record Result(TreeObj.Dir root, List<byte[]> blobs) {
+    record Result(TreeObj.Dir root, Map<BlobRef, byte[]> blobs) {
     }
 
     /** A directory being modified: entries are tree objects or modified subdirectories. */
@@ -70,12 +72,25 @@ final class Txn {
             entries = new TreeMap<>(d.entries());
         }
 
+        /** This directory with its modified subdirectories inline, frozen children first. */
         TreeObj.Dir freeze() {
-            TreeMap<String, TreeObj> m = new TreeMap<>();
-            for (Map.Entry<String, Object> e : entries.entrySet()) {
-                m.put(e.getKey(), e.getValue() instanceof WorkDir w ? w.freeze() : (TreeObj) e.getValue());
+            return PostOrder.fold(this, WorkDir::subdirs, (w, frozen) -> {
+                TreeMap<String, TreeObj> m = new TreeMap<>();
+                for (Map.Entry<String, Object> e : w.entries.entrySet()) {
+                    m.put(e.getKey(), e.getValue() instanceof WorkDir c ? frozen.get(c) : (TreeObj) e.getValue());
+                }
+                return new TreeObj.Dir(m);
+            });
+        }
+
+        private List<WorkDir> subdirs() {
+            List<WorkDir> out = new ArrayList<>();
+            for (Object v : entries.values()) {
+                if (v instanceof WorkDir w) {
+                    out.add(w);
+                }
             }
-            return new TreeObj.Dir(m);
+            return out;
         }
     }
 
@@ -94,14 +109,14 @@ final class Txn {
     /** Applies {@code ops} in order to {@code root}; all or nothing. */
     Result apply(TreeObj.Dir root, List<Op> ops) throws Missing, RequestException {
         WorkDir work = new WorkDir(root);
-        List<byte[]> blobs = new ArrayList<>();
+        Map<BlobRef, byte[]> blobs = new LinkedHashMap<>();
         for (Op op : ops) {
             link(work, op.key(), op, blobs, 0);
         }
         return new Result(work.freeze(), blobs);
     }
 
-    private void link(WorkDir root, String key, Op op, List<byte[]> blobs, int depth) throws Missing, RequestException {
+    private void link(WorkDir root, String key, Op op, Map<BlobRef, byte[]> blobs, int depth) throws Missing, RequestException {
         String path = KeyPath.normalize(key).key();
         if (path.equals(".")) {
             throw new RequestException(Errno.EINVAL, "cannot commit to the root directory");
@@ -149,7 +164,7 @@ final class Txn {
         }
     }
 
-    private void append(WorkDir dir, String name, TreeObj dirent, List<byte[]> blobs) throws RequestException {
+    private void append(WorkDir dir, String name, TreeObj dirent, Map<BlobRef, byte[]> blobs) throws RequestException {
         if (!(dirent instanceof TreeObj.Val v)) {
             throw new RequestException(Errno.EPROTO, "only a val may be appended");
         }
@@ -168,10 +183,10 @@ final class Txn {
         }
     }
 
-    private BlobRef store(byte[] data, List<byte[]> blobs) {
+    private BlobRef store(byte[] data, Map<BlobRef, byte[]> blobs) {
         BlobRef ref = BlobRef.hash(algorithm, data);
         cache.put(ref, data, null);
-        blobs.add(data);
+        blobs.putIfAbsent(ref, data);
         return ref;
     }
 
@@ -181,26 +196,47 @@ final class Txn {
      * BlobRef.MAX_STRING_SIZE characters a valref. Returns the root to store; the blobs to
      * store (not the root) are added to {@code blobs}.
      */
-    TreeObj.Dir unroll(TreeObj.Dir dir, List<byte[]> blobs) {
-        TreeMap<String, TreeObj> out = new TreeMap<>();
-        boolean changed = false;
-        for (Map.Entry<String, TreeObj> e : dir.entries().entrySet()) {
-            TreeObj o = e.getValue();
-            if (o instanceof TreeObj.Dir d) {
-                TreeObj.Dir stored = unroll(d, blobs);
-                byte[] data = stored.encodeBytes();
-                BlobRef ref = BlobRef.hash(algorithm, data);
-                cache.put(ref, data, stored);
-                blobs.add(data);
-                o = new TreeObj.DirRef(ref);
-                changed = true;
-            } else if (o instanceof TreeObj.Val v && base64Length(v.length()) > BlobRef.MAX_STRING_SIZE) {
-                o = new TreeObj.ValRef(store(v.data(), blobs));
-                changed = true;
+    TreeObj.Dir unroll(TreeObj.Dir dir, Map<BlobRef, byte[]> blobs) {
+        return PostOrder.fold(dir, Txn::inlineDirs, (d, unrolled) -> {
+            TreeMap<String, TreeObj> out = new TreeMap<>();
+            boolean changed = false;
+            for (Map.Entry<String, TreeObj> e : d.entries().entrySet()) {
+                TreeObj o = e.getValue();
+                if (o instanceof TreeObj.Dir sub) {
+                    o = new TreeObj.DirRef(storeDir(unrolled.get(sub), blobs));
+                    changed = true;
+                } else if (o instanceof TreeObj.Val v && base64Length(v.length()) > BlobRef.MAX_STRING_SIZE) {
+                    o = new TreeObj.ValRef(store(v.data(), blobs));
+                    changed = true;
+                }
+                out.put(e.getKey(), o);
             }
-            out.put(e.getKey(), o);
+            return changed ? new TreeObj.Dir(out) : d;
+        });
+    }
+
+    private static List<TreeObj.Dir> inlineDirs(TreeObj.Dir d) {
+        List<TreeObj.Dir> out = new ArrayList<>();
+        for (TreeObj o : d.entries().values()) {
+            if (o instanceof TreeObj.Dir sub) {
+                out.add(sub);
+            }
         }
-        return changed ? new TreeObj.Dir(out) : dir;
+        return out;
+    }
+
+    /**
+     * Stores a directory with no inline directories left, and caches it. Its text is checked
+     * against the limits the KVS reads it back with (JsonLimits, through encode): a directory
+     * that could not be read back after a restart is refused before its commit is answered.
+     */
+    BlobRef storeDir(TreeObj.Dir stored, Map<BlobRef, byte[]> blobs) {
+        byte[] data = stored.encodeBytes();
+        JsonLimits.checkDocument(data.length);
+        BlobRef ref = BlobRef.hash(algorithm, data);
+        cache.put(ref, data, stored);
+        blobs.putIfAbsent(ref, data);
+        return ref;
     }
 
     static int base64Length(int n) {

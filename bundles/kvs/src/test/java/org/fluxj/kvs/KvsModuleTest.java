@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.fluxj.formats.conf.ConfigKeyException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.msg.Roles;
-import org.fluxj.formats.treeobj.BlobRef;
 import org.fluxj.formats.treeobj.TreeObj;
 import org.fluxj.kernel.api.RequestException;
 import org.fluxj.module.testing.ModuleFixture;
@@ -21,9 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** The kvs module's handlers on a {@link ModuleFixture}, over an in-memory content store. */
 class KvsModuleTest {
-    private final Map<BlobRef, byte[]> blobs = new HashMap<>();
     private int checkpoints;
-    private final ModuleFixture f = new ModuleFixture()
+    private final ModuleFixture f = new MemoryContent().serve(new ModuleFixture()
             .attribute("security.owner", "100")
             .answer("content.checkpoint-get", m -> {
                 throw new RequestException(Errno.ENOENT, "no checkpoint");
@@ -31,19 +27,7 @@ class KvsModuleTest {
             .answer("content.checkpoint-put", m -> {
                 checkpoints++;
                 return null;
-            })
-            .answerRaw("content.store", m -> {
-                BlobRef ref = BlobRef.hash(BlobRef.Algorithm.SHA1, m.hasPayload() ? m.payload() : new byte[0]);
-                blobs.put(ref, m.hasPayload() ? m.payload() : new byte[0]);
-                return ref.digest();
-            })
-            .answerRaw("content.load", m -> {
-                byte[] b = blobs.get(BlobRef.ofDigest(BlobRef.Algorithm.SHA1, m.payload()));
-                if (b == null) {
-                    throw new RequestException(Errno.ENOENT, null);
-                }
-                return b;
-            });
+            }));
 
     private static String op(String key, String value) {
         TreeObj.Val v = new TreeObj.Val(value.getBytes(StandardCharsets.UTF_8));

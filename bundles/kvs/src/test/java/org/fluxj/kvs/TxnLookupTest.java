@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.fluxj.formats.msg.Errno;
@@ -36,12 +36,7 @@ class TxnLookupTest {
     private BlobRef commit(BlobRef root, Txn.Op... ops) throws Exception {
         TreeObj.Dir dir = root == null ? TreeObj.Dir.empty() : cache.dir(root);
         Txn.Result r = txn.apply(dir, List.of(ops));
-        List<byte[]> blobs = new ArrayList<>(r.blobs());
-        TreeObj.Dir stored = txn.unroll(r.root(), blobs);
-        byte[] data = stored.encodeBytes();
-        BlobRef ref = BlobRef.hash(SHA1, data);
-        cache.put(ref, data, stored);
-        return ref;
+        return txn.storeDir(txn.unroll(r.root(), new LinkedHashMap<>(r.blobs())), new LinkedHashMap<>());
     }
 
     private String get(BlobRef root, String key) throws Exception {

@@ -2,7 +2,10 @@ package org.fluxj.cmd.content;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.fluxj.client.content.BlobLoader;
@@ -35,16 +38,51 @@ final class KvsTreeWalk {
         this.visitor = visitor;
     }
 
+    /** A directory being walked: its path and the entries not visited yet. */
+    private record Frame(String path, Iterator<Map.Entry<String, TreeObj>> rest) {
+    }
+
     /** Walks the tree whose root directory is the blob {@code root}. */
     void run(BlobRef root) throws IOException {
         loader.prefetch(List.of(root));
         TreeObj.Dir dir = loadDir("", root);
-        if (dir != null) {
-            walk("", dir);
+        if (dir == null) {
+            return;
+        }
+        // a stack of our own, not the thread's: a tree is as deep as its deepest key (thousands)
+        Deque<Frame> stack = new ArrayDeque<>();
+        stack.push(enter("", dir));
+        while (!stack.isEmpty()) {
+            Frame f = stack.peek();
+            if (!f.rest().hasNext()) {
+                stack.pop();
+                continue;
+            }
+            Map.Entry<String, TreeObj> e = f.rest().next();
+            String child = f.path().isEmpty() ? e.getKey() : f.path() + "/" + e.getKey();
+            TreeObj o = e.getValue();
+            if (o instanceof TreeObj.Val v) {
+                visitor.value(child, v.data());
+            } else if (o instanceof TreeObj.Symlink s) {
+                visitor.symlink(child, s);
+            } else if (o instanceof TreeObj.Dir d) {
+                stack.push(enter(child, d));
+            } else if (o instanceof TreeObj.DirRef d) {
+                TreeObj.Dir sub = loadDir(child, d.refs().get(0));
+                if (sub != null) {
+                    stack.push(enter(child, sub));
+                }
+            } else if (o instanceof TreeObj.ValRef v) {
+                byte[] data = join(child, v);
+                if (data != null) {
+                    visitor.value(child, data);
+                }
+            }
         }
     }
 
-    private void walk(String path, TreeObj.Dir dir) throws IOException {
+    /** A directory about to be walked, names in order; the blobs it names are fetched ahead. */
+    private Frame enter(String path, TreeObj.Dir dir) {
         List<BlobRef> next = new ArrayList<>();
         for (TreeObj o : dir.entries().values()) {
             if (o instanceof TreeObj.DirRef d) {
@@ -54,27 +92,7 @@ final class KvsTreeWalk {
             }
         }
         loader.prefetch(next);
-        for (Map.Entry<String, TreeObj> e : dir.entries().entrySet()) {
-            String child = path.isEmpty() ? e.getKey() : path + "/" + e.getKey();
-            TreeObj o = e.getValue();
-            if (o instanceof TreeObj.Val v) {
-                visitor.value(child, v.data());
-            } else if (o instanceof TreeObj.Symlink s) {
-                visitor.symlink(child, s);
-            } else if (o instanceof TreeObj.Dir d) {
-                walk(child, d);
-            } else if (o instanceof TreeObj.DirRef d) {
-                TreeObj.Dir sub = loadDir(child, d.refs().get(0));
-                if (sub != null) {
-                    walk(child, sub);
-                }
-            } else if (o instanceof TreeObj.ValRef v) {
-                byte[] data = join(child, v);
-                if (data != null) {
-                    visitor.value(child, data);
-                }
-            }
-        }
+        return new Frame(path, dir.entries().entrySet().iterator());
     }
 
     private TreeObj.Dir loadDir(String path, BlobRef ref) throws IOException {

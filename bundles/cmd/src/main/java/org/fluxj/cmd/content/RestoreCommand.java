@@ -1,7 +1,10 @@
 package org.fluxj.cmd.content;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -218,18 +221,40 @@ public final class RestoreCommand extends AbstractCommand {
         dir.put(names[names.length - 1], o);
     }
 
-    /** Stores a directory's subdirectories, then itself; returns its blobref. */
+    /** A directory being stored: its name in its parent, path, entries not seen yet, and entries made. */
+    private record Pending(String name, String path, Iterator<Map.Entry<String, Object>> rest,
+            TreeMap<String, TreeObj> entries) {
+    }
+
+    /**
+     * Stores a directory's subdirectories, then itself; returns its blobref. Children first on a
+     * stack of our own, not the thread's: a tree is as deep as its deepest key (thousands).
+     */
     @SuppressWarnings("unchecked")
-    private BlobRef storeDir(String path, Map<String, Object> dir) {
-        TreeMap<String, TreeObj> entries = new TreeMap<>();
-        for (Map.Entry<String, Object> e : dir.entrySet()) {
-            Object o = e.getValue();
-            String child = path.equals("root") ? e.getKey() : path + "/" + e.getKey();
-            entries.put(e.getKey(), o instanceof Map ? new TreeObj.DirRef(storeDir(child, (Map<String, Object>) o))
-                    : (TreeObj) o);
+    private BlobRef storeDir(String path, Map<String, Object> top) {
+        Deque<Pending> stack = new ArrayDeque<>();
+        stack.push(new Pending(null, path, top.entrySet().iterator(), new TreeMap<>()));
+        while (true) {
+            Pending d = stack.peek();
+            if (d.rest().hasNext()) {
+                Map.Entry<String, Object> e = d.rest().next();
+                String child = d.path().equals("root") ? e.getKey() : d.path() + "/" + e.getKey();
+                if (e.getValue() instanceof Map) {
+                    Map<String, Object> sub = (Map<String, Object>) e.getValue();
+                    stack.push(new Pending(e.getKey(), child, sub.entrySet().iterator(), new TreeMap<>()));
+                } else {
+                    d.entries().put(e.getKey(), (TreeObj) e.getValue());
+                }
+                continue;
+            }
+            stack.pop();
+            progress.add(1, 0);
+            BlobRef ref = store(d.path(), new TreeObj.Dir(d.entries()).encodeBytes());
+            if (stack.isEmpty()) {
+                return ref;
+            }
+            stack.peek().entries().put(d.name(), new TreeObj.DirRef(ref));
         }
-        progress.add(1, 0);
-        return store(path, new TreeObj.Dir(entries).encodeBytes());
     }
 
     /** A blob sent to be stored; a failure (of it or of one sent before) ends the command. */

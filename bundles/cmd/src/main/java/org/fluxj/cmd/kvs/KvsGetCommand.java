@@ -2,6 +2,7 @@ package org.fluxj.cmd.kvs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.fluxj.client.StreamingRpc;
 import org.fluxj.client.kvs.Kvs;
@@ -129,7 +130,7 @@ final class KvsGetCommand extends AbstractKvsCommand {
         while (len < data.length && data[len] != 0) {
             len++; // printed as a C string
         }
-        out().print(new String(data, 0, len, StandardCharsets.UTF_8));
+        writeRaw(Arrays.copyOf(data, len)); // the bytes stored, UTF-8 or not, as flux-core's printf writes them
         out().print(stream ? "" : "\n");
         haveOutput = true;
     }

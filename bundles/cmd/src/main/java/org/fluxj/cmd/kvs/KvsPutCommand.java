@@ -2,8 +2,10 @@ package org.fluxj.cmd.kvs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.fluxj.client.kvs.KvsTxn;
+import org.fluxj.cmd.RawArgs;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.treeobj.KvsFlags;
 import org.fluxj.formats.treeobj.TreeObj;
@@ -39,7 +41,11 @@ final class KvsPutCommand extends AbstractKvsCommitCommand {
             }
             String key = pair.substring(0, eq);
             String value = pair.substring(eq + 1);
-            if (key.isEmpty()) {
+            byte[] word = RawArgs.bytesOf(pair).orElseThrow(() -> fail("%s: %s", key,
+                    "the value is not valid UTF-8 and its bytes cannot be read back unambiguously (use -r KEY=- with stdin)"));
+            int at = indexOf(word, (byte) '=');
+            // a key is a JSON string: as flux-core, one that is not UTF-8 is refused
+            if (key.isEmpty() || !RawArgs.isUtf8(Arrays.copyOf(word, at))) {
                 throw fail("%s: %s", key, "Invalid argument");
             }
             if (treeobj) {
@@ -51,12 +57,22 @@ final class KvsPutCommand extends AbstractKvsCommitCommand {
                 }
                 continue;
             }
-            byte[] data = raw && value.equals("-") ? (stdin = readStdin(stdin)) : value.getBytes(StandardCharsets.UTF_8);
+            // the bytes given, whether UTF-8 or not, as flux-core stores them with or without -r
+            byte[] data = raw && value.equals("-") ? (stdin = readStdin(stdin)) : Arrays.copyOfRange(word, at + 1, word.length);
             txn.put(key, append ? KvsFlags.APPEND : 0, new TreeObj.Val(data));
         }
         commitAndFinish((noMerge ? KvsFlags.NO_MERGE : 0) | (sync ? KvsFlags.SYNC : 0), txn);
         out().flush();
         return 0;
+    }
+
+    private static int indexOf(byte[] b, byte x) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static byte[] readStdin(byte[] already) throws IOException {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.Json;
+import org.fluxj.formats.json.JsonLimits;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /** Reads jobspec text, JSON or YAML, into a JSON tree; every failure is a FormatException. */
@@ -19,7 +20,8 @@ final class Documents {
         options.setAllowDuplicateKeys(true);
         options.setMaxAliasesForCollections(50);
         options.setNestingDepthLimit(100);
-        YAML = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(options).build())
+        YAML = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(options)
+                        .streamReadConstraints(JsonLimits.readConstraints()).build())
                 .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
                 .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .build();

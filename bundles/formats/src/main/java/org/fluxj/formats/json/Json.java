@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.fluxj.formats.FormatException;
 
 /**
@@ -33,6 +36,10 @@ import org.fluxj.formats.FormatException;
  */
 public final class Json {
     private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(JsonLimits.readConstraints())
+            .streamWriteConstraints(JsonLimits.writeConstraints())
+            // KVS keys are member names: interning each would grow the JVM's string table for good
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
@@ -66,7 +73,12 @@ public final class Json {
 
     /** Parses UTF-8 JSON; {@code what} names the document in the error message. */
     public static JsonNode parse(byte[] utf8, String what) throws FormatException {
-        try (JsonParser p = FACTORY.createParser(utf8)) {
+        return parse(utf8, 0, utf8.length, what);
+    }
+
+    /** Parses the UTF-8 JSON in utf8[off, off+len). */
+    public static JsonNode parse(byte[] utf8, int off, int len, String what) throws FormatException {
+        try (JsonParser p = FACTORY.createParser(utf8, off, len)) {
             return parse(p, what);
         } catch (IOException e) {
             throw invalid(e, what);
@@ -86,8 +98,31 @@ public final class Json {
     }
 
     private static FormatException invalid(IOException e, String what) {
+        if (e instanceof StreamConstraintsException c) {
+            return new FormatException(what + ": " + limitExceeded(c.getOriginalMessage()));
+        }
         String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         return new FormatException(what + ": invalid JSON: " + FormatException.oneLine(m));
+    }
+
+    private static final Pattern CONSTRAINT = Pattern.compile("\\((\\d+)\\) exceeds the maximum allowed");
+
+    /** Jackson's words for a read limit, in JsonLimits' words (the limit's name and value). */
+    private static String limitExceeded(String jackson) {
+        Matcher m = CONSTRAINT.matcher(jackson);
+        String n = m.find() ? m.group(1) : "?";
+        if (jackson.startsWith("String value length")) {
+            return JsonLimits.exceeds("string of " + n + " characters", "string-length", JsonLimits.MAX_STRING_LENGTH + " characters");
+        } else if (jackson.startsWith("Name length")) {
+            return JsonLimits.exceeds("name of " + n + " characters", "name-length", JsonLimits.MAX_NAME_LENGTH + " characters");
+        } else if (jackson.startsWith("Document nesting depth")) {
+            return JsonLimits.exceeds("nesting depth " + n, "nesting-depth", JsonLimits.MAX_NESTING_DEPTH + " levels");
+        } else if (jackson.startsWith("Document length")) {
+            return JsonLimits.exceeds("document of " + n + " bytes", "document-length", JsonLimits.MAX_DOCUMENT_LENGTH + " bytes");
+        } else if (jackson.startsWith("Number value length")) {
+            return JsonLimits.exceeds("number of " + n + " digits", "number-length", JsonLimits.MAX_NUMBER_LENGTH + " digits");
+        }
+        return "invalid JSON: " + FormatException.oneLine(jackson);
     }
 
     /** The value starting at {@code t}; integers as BigInteger nodes, as the mapper makes them. */
@@ -127,40 +162,57 @@ public final class Json {
 
     /** Parses a JSON object; anything else is refused. */
     public static ObjectNode parseObject(String text, String what) throws FormatException {
-        JsonNode node = parse(text, what);
+        return object(parse(text, what), what);
+    }
+
+    /** Parses a JSON object from the UTF-8 in utf8[off, off+len); anything else is refused. */
+    public static ObjectNode parseObject(byte[] utf8, int off, int len, String what) throws FormatException {
+        return object(parse(utf8, off, len, what), what);
+    }
+
+    private static ObjectNode object(JsonNode node, String what) throws FormatException {
         if (!node.isObject()) {
             throw new FormatException(what + ": expected a JSON object, got " + node.getNodeType().name().toLowerCase());
         }
         return (ObjectNode) node;
     }
 
-    /** Compact JSON text (Jackson's; reals differ from jansson's, see {@link JanssonText}). */
+    /**
+     * Compact JSON text (Jackson's; reals differ from jansson's, see {@link JanssonText}). A tree
+     * no reader would read back (over one of {@link JsonLimits}) is refused with a
+     * {@link JsonLimitException} naming the limit.
+     */
     public static String encode(JsonNode node) {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(w)) {
-            write(g, node);
+            write(g, node, 1);
         } catch (IOException e) {
             throw new IllegalStateException("JSON tree could not be written", e);
         }
         return w.toString();
     }
 
-    private static void write(JsonGenerator g, JsonNode n) throws IOException {
+    /** Writes {@code n}, whose depth (if a container) is {@code depth}: the read limits are checked as it goes. */
+    private static void write(JsonGenerator g, JsonNode n, int depth) throws IOException {
         if (n.isObject()) {
+            JsonLimits.checkDepth(depth);
             g.writeStartObject();
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
+                JsonLimits.checkName(e.getKey());
                 g.writeFieldName(e.getKey());
-                write(g, e.getValue());
+                write(g, e.getValue(), depth + 1);
             }
             g.writeEndObject();
         } else if (n.isArray()) {
+            JsonLimits.checkDepth(depth);
             g.writeStartArray();
             for (JsonNode e : n) {
-                write(g, e);
+                write(g, e, depth + 1);
             }
             g.writeEndArray();
         } else if (n.isTextual()) {
+            JsonLimits.checkString(n.textValue());
             g.writeString(n.textValue());
         } else if (n.isBigInteger()) {
             g.writeNumber(n.bigIntegerValue());

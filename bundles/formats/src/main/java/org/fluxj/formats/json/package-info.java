@@ -3,7 +3,7 @@
  * flux-core's jansson writes it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.fluxj.formats.json;
 
 import org.osgi.annotation.bundle.Export;

@@ -430,11 +430,23 @@ public final class Message {
      * @throws FormatException if there is no payload, or it is not a NUL-terminated JSON document
      */
     public JsonNode payloadJson() throws FormatException {
-        String s = payloadString();
-        if (s == null) {
+        return Json.parse(payload, 0, jsonEnd(), "message: payload");
+    }
+
+    /**
+     * The end of the JSON text of a NUL-terminated payload, checked as {@link #payloadString()}
+     * checks it; the parser then reads the bytes themselves (no String of the whole payload).
+     */
+    private int jsonEnd() throws FormatException {
+        if (payload == null) {
             throw new FormatException("message: no payload");
         }
-        return Json.parse(s, "message: payload");
+        if (payload.length == 0 || payload[payload.length - 1] != 0) {
+            throw new FormatException("message: payload is not a NUL-terminated string");
+        }
+        int end = Strings.cStringEnd(payload, 0, payload.length);
+        Strings.checkUtf8(payload, 0, end, "string payload");
+        return end;
     }
 
     /**
@@ -443,11 +455,7 @@ public final class Message {
      * @throws FormatException if there is no payload, or it is not a NUL-terminated JSON object
      */
     public ObjectNode payloadObject() throws FormatException {
-        String s = payloadString();
-        if (s == null) {
-            throw new FormatException("message: no payload");
-        }
-        return Json.parseObject(s, "message: payload");
+        return Json.parseObject(payload, 0, jsonEnd(), "message: payload");
     }
 
     /**

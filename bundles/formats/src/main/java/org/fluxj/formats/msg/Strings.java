@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.fluxj.formats.FormatException;
@@ -42,6 +43,26 @@ final class Strings {
             }
         }
         return s;
+    }
+
+    /**
+     * Strict UTF-8 check of buf[off, off+len) without keeping the text: a 100 MB value's payload
+     * is read by the JSON parser from its bytes, not decoded to a String first.
+     */
+    static void checkUtf8(byte[] buf, int off, int len, String what) throws FormatException {
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(buf, off, len);
+        CharBuffer out = CharBuffer.allocate(8192);
+        CoderResult r;
+        do {
+            out.clear();
+            r = dec.decode(in, out, true);
+        } while (r.isOverflow());
+        if (r.isError() || dec.flush(out).isError()) {
+            throw new FormatException("message: " + what + " is not valid UTF-8");
+        }
     }
 
     /** Index of the first NUL in buf[off, off+len), or off+len if none. */

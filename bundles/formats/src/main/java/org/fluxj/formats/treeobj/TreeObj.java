@@ -2,6 +2,7 @@ package org.fluxj.formats.treeobj;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.JanssonText;
 import org.fluxj.formats.json.Json;
+import org.fluxj.formats.json.JsonLimits;
 
 /**
  * A KVS tree object (RFC 11): a JSON object {@code {"ver":1,"type":T,"data":D}} of one of the
@@ -38,7 +40,11 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.BlobRefs, TreeObj.D
     /** Appends this object's {@code data} member as sorted compact JSON. */
     void writeData(StringBuilder b);
 
-    /** The JSON text, as {@code treeobj_encode}: compact, keys sorted ({@code data}, {@code type}, {@code ver}). */
+    /**
+     * The JSON text, as {@code treeobj_encode}: compact, keys sorted ({@code data}, {@code type},
+     * {@code ver}). An object no reader would read back (a name or string over {@link JsonLimits})
+     * is refused with a {@code JsonLimitException} naming the limit.
+     */
     default String encode() {
         StringBuilder b = new StringBuilder(64);
         write(this, b);
@@ -132,7 +138,19 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.BlobRefs, TreeObj.D
 
         @Override
         public void writeData(StringBuilder b) {
+            JsonLimits.checkStringLength((data.length + 2L) / 3 * 4);
             b.append('"').append(Base64.getEncoder().encodeToString(data)).append('"');
+        }
+
+        /** Built directly, not parsed back from {@link #encode()}: a 100 MB value's text is 134 M characters. */
+        @Override
+        public ObjectNode toJson() {
+            JsonLimits.checkStringLength((data.length + 2L) / 3 * 4);
+            ObjectNode o = Json.object(); // members in treeobj_encode's order; ver as Json.parse makes it
+            o.put("data", Base64.getEncoder().encodeToString(data));
+            o.put("type", type());
+            o.put("ver", BigInteger.valueOf(VERSION));
+            return o;
         }
 
         @Override
@@ -283,6 +301,7 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.BlobRefs, TreeObj.D
                     b.append(',');
                 }
                 first = false;
+                JsonLimits.checkName(e.getKey());
                 JanssonText.appendString(b, e.getKey());
                 b.append(':');
                 write(e.getValue(), b);
@@ -332,6 +351,7 @@ public sealed interface TreeObj permits TreeObj.Val, TreeObj.BlobRefs, TreeObj.D
                 b.append(',');
             }
             b.append("\"target\":");
+            JsonLimits.checkString(target);
             JanssonText.appendString(b, target);
             b.append('}');
         }

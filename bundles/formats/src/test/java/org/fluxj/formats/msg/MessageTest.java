@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.json.Json;
@@ -140,6 +142,22 @@ class MessageTest {
         assertEquals(1, Message.event("x").payloadString("[1]").build().payloadJson().size());
         assertThrows(IllegalArgumentException.class,
                 () -> Message.event("x").payloadJson(Json.mapper().createArrayNode()));
+    }
+
+    /** A JSON payload is read from its bytes, checked as a string payload is checked. */
+    @Test
+    void jsonPayloadsAreReadAsStringPayloads() throws FormatException {
+        byte[] json = "{\"k\":\"h\u00e9\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] cut = Arrays.copyOf(json, json.length + 4); // then NUL, junk, NUL: the text ends at the first NUL
+        cut[json.length + 1] = 'x';
+        assertEquals("hé", Message.event("x").payload(cut).build().payloadObject().get("k").asText());
+        for (byte[] bad : new byte[][] {{'"', (byte) 0xff, '"', 0}, {'"', (byte) 0xc0, (byte) 0x80, '"', 0},
+                {'"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"', 0}}) { // a byte no UTF-8 has, overlong NUL, surrogate
+            FormatException e = assertThrows(FormatException.class, () -> Message.event("x").payload(bad).build().payloadJson());
+            assertEquals("message: string payload is not valid UTF-8", e.getMessage());
+        }
+        assertEquals("message: payload is not a NUL-terminated string", assertThrows(FormatException.class,
+                () -> Message.event("x").payload(json).build().payloadJson()).getMessage());
     }
 
     @Test

@@ -250,6 +250,16 @@ class TreeObjTest {
         assertThrows(FormatException.class, () -> TreeObj.decode(new byte[] {(byte) 0xff, (byte) 0xfe, 0}));
         assertThrows(FormatException.class, () -> TreeObj.fromJson(Json.parse("null", "doc")));
         FormatException deep = assertThrows(FormatException.class, () -> TreeObj.decode("[".repeat(100000)));
-        assertTrue(deep.getMessage().startsWith("treeobj: invalid JSON"), deep.getMessage());
+        // refused naming the limit reading applies (JsonLimits), as any JSON too deep is
+        assertTrue(deep.getMessage().startsWith("treeobj: JSON nesting depth 2049 exceeds the nesting-depth limit"),
+                deep.getMessage());
+    }
+
+    /** A val's JSON is built directly: the same tree as its text parsed, number types included. */
+    @Test
+    void aValsJsonIsItsTextParsed() throws FormatException {
+        TreeObj.Val v = new TreeObj.Val(new byte[] {0, 1, 2, (byte) 0xff, 'x'});
+        assertEquals(Json.parse(v.encode(), "treeobj"), v.toJson());
+        assertEquals(v.encode(), Json.encode(v.toJson()));
     }
 }

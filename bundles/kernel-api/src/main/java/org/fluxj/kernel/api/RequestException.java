@@ -25,14 +25,16 @@ public class RequestException extends Exception {
 
     /**
      * What a request handler's failure is answered with: its own errno for a
-     * RequestException, EPROTO for a malformed payload ({@code FormatException}), else EINVAL.
+     * RequestException, EPROTO for a malformed payload ({@code FormatException}), else EINVAL
+     * with the failure's message, or its class's name when it has none (a StackOverflowError).
      */
     public static RequestException of(Throwable handlerFailure) {
         if (handlerFailure instanceof RequestException r) {
             return r;
         }
         Errno errno = handlerFailure instanceof FormatException ? Errno.EPROTO : Errno.EINVAL;
-        return new RequestException(errno, handlerFailure.getMessage());
+        String text = handlerFailure.getMessage();
+        return new RequestException(errno, text != null ? text : handlerFailure.getClass().getSimpleName());
     }
 
     /** The error an error response carries (an unknown errno is taken as EINVAL). */

@@ -320,7 +320,12 @@ public final class ModuleHost implements ModuleContext, Endpoint {
         }
         try {
             h.handler.handle(m);
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // whatever a handler throws (a StackOverflowError too) answers its request, and the
+            // module goes on serving; what is not a refusal of the request is a bug, logged
+            if (!(e instanceof RequestException || e instanceof FormatException)) {
+                log(Severity.ERR, "%s: %s", m.topic(), e);
+            }
             RequestException answer = RequestException.of(e);
             respondError(m, answer.errno().number(), answer.getMessage());
         }

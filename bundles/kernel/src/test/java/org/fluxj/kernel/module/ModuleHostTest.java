@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import org.fluxj.formats.conf.Conf;
+import org.fluxj.formats.json.Json;
+import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.msg.Roles;
 import org.fluxj.kernel.Attributes;
@@ -98,5 +100,48 @@ class ModuleHostTest {
         assertEquals(List.of("owner-only svc.real 1000", "users svc.real 1000"), List.of(seen.take(), seen.take()));
         host.stop().join();
         assertEquals(List.of(), List.copyOf(seen));
+    }
+
+    /** A handler that throws, an Error included, answers its request with the error; the module serves on. */
+    @Test
+    void aHandlerThatThrowsAnErrorIsAnsweredAndTheModuleServesOn() throws Exception {
+        Router router = new Router(Runnable::run, 0, 1000, (s, a, t) -> { });
+        HostServices services = services(router);
+        BlockingQueue<Message> answers = new LinkedBlockingQueue<>();
+        Endpoint client = new Endpoint() {
+            @Override
+            public String uuid() {
+                return "client";
+            }
+
+            @Override
+            public void deliver(Message m) {
+                answers.add(m);
+            }
+        };
+        router.attach(client);
+        BrokerModule module = new BrokerModule() {
+            @Override
+            public String name() {
+                return "thrower";
+            }
+
+            @Override
+            public void start(ModuleContext ctx) {
+                ctx.onRequest("thrower.deep", Roles.OWNER, m -> {
+                    throw new StackOverflowError();
+                });
+                ctx.onRequest("thrower.ok", Roles.OWNER, m -> ctx.respond(m, Json.object()));
+            }
+        };
+        ModuleHost host = new ModuleHost("thrower", module, List.of(), services, null, "test");
+        host.start().join();
+        router.send(client, Message.request("thrower.deep").cred(1000, Roles.OWNER).build());
+        Message failed = answers.take();
+        assertEquals(Errno.EINVAL.number(), failed.errnum());
+        assertEquals("StackOverflowError", failed.errorString());
+        router.send(client, Message.request("thrower.ok").cred(1000, Roles.OWNER).build());
+        assertEquals(0, answers.take().errnum());
+        host.stop().join();
     }
 }

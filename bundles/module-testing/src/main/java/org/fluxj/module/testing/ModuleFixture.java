@@ -550,7 +550,7 @@ public final class ModuleFixture implements ModuleContext {
         }
         try {
             h.handler().handle(m);
-        } catch (Exception e) {
+        } catch (Throwable e) { // an Error too, as the module host answers it
             RequestException answer = RequestException.of(e);
             respondError(m, answer.errno().number(), answer.getMessage());
         }

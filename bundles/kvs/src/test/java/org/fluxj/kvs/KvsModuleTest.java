@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The kvs module's handlers on a {@link ModuleFixture}, over an in-memory content store. */
 class KvsModuleTest {
     private int checkpoints;
-    private final ModuleFixture f = new MemoryContent().serve(new ModuleFixture()
+    private final MemoryContent content = new MemoryContent();
+    private final ModuleFixture f = content.serve(new ModuleFixture()
             .attribute("security.owner", "100")
             .answer("content.checkpoint-get", m -> {
                 throw new RequestException(Errno.ENOENT, "no checkpoint");
@@ -57,8 +58,8 @@ class KvsModuleTest {
         commit("data", "3");
         String three = ModuleFixture.json(f.call("kvs.getroot", "{\"namespace\":\"primary\",\"flags\":0}")).get("rootref").asText();
         commit("data", "5");
-        ModuleFixture g = new ModuleFixture().attribute("security.owner", "100").args("initial-rootref=" + three)
-                .answerRaw("content.load", m -> blobs.get(BlobRef.ofDigest(BlobRef.Algorithm.SHA1, m.payload())));
+        ModuleFixture g = content.serve(new ModuleFixture().attribute("security.owner", "100")
+                .args("initial-rootref=" + three));
         g.start(new KvsModule());
         Message root = g.call("kvs.getroot", "{\"namespace\":\"primary\",\"flags\":0}");
         assertEquals(three, ModuleFixture.json(root).get("rootref").asText());

@@ -49,6 +49,8 @@ public final class Resource implements BrokerModule {
     private IdSet online = new IdSet();
     /** Requests that came before R was defined, answered once it is. */
     private List<Runnable> waiting = new ArrayList<>();
+    /** Why R could not be defined, if it could not: every request is answered with it. */
+    private String failure;
     /** Set once unloading: the groups.get stream then ends, which is no error. */
     private boolean stopping;
 
@@ -79,10 +81,11 @@ public final class Resource implements BrokerModule {
                 .thenCompose(this::define)
                 .whenComplete((v, err) -> {
                     if (err != null) {
-                        ctx.log(Severity.ERR, "%s", Rpc.cause(err).getMessage());
-                        return;
+                        failure = Rpc.cause(err).getMessage();
+                        ctx.log(Severity.ERR, "%s", failure);
+                    } else {
+                        followOnline();
                     }
-                    followOnline();
                     List<Runnable> w = waiting;
                     waiting = null;
                     w.forEach(Runnable::run);
@@ -154,22 +157,27 @@ public final class Resource implements BrokerModule {
         }
     }
 
-    /** Runs {@code h} now if R is defined, else once it is (answering any failure). */
+    /** Runs {@code h} now if R is defined, else once it is; if it could not be, answers why. */
     private RequestHandler whenDefined(RequestHandler h) {
         return m -> {
-            if (waiting == null) {
-                h.handle(m);
-                return;
+            if (waiting != null) {
+                waiting.add(() -> run(h, m));
+            } else {
+                run(h, m);
             }
-            waiting.add(() -> {
-                try {
-                    h.handle(m);
-                } catch (Exception e) {
-                    RequestException re = RequestException.of(e);
-                    ctx.respondError(m, re.errno().number(), re.getMessage());
-                }
-            });
         };
+    }
+
+    private void run(RequestHandler h, Message m) {
+        try {
+            if (failure != null) {
+                throw new RequestException(Errno.EAGAIN, "resource: " + failure);
+            }
+            h.handle(m);
+        } catch (Exception e) {
+            RequestException re = RequestException.of(e);
+            ctx.respondError(m, re.errno().number(), re.getMessage());
+        }
     }
 
     private ObjectNode status() {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.fluxj.formats.FormatException;
 import org.fluxj.formats.conf.ConfigKeyException;
 import org.fluxj.formats.eventlog.Eventlog;
 import org.fluxj.formats.eventlog.EventlogEntry;
@@ -132,6 +133,16 @@ class ResourceTest {
         // a guest may read the status
         assertTrue(ModuleFixture.json(f.call(Message.request("resource.status").cred(2000, Roles.USER)
                 .payloadJson(Json.object()))).has("R"));
+    }
+
+    @Test
+    void whatKeepsRFromBeingDefinedFailsTheLoadOrAnswersEveryRequest() throws Exception {
+        ModuleFixture f = new ModuleFixture().config("{\"resource\":{\"path\":\"/nonexistent/R.json\"}}");
+        assertThrows(FormatException.class, () -> f.start(new Resource()));
+        kvs.put(Reslog.KEY, "not an eventlog\n");
+        ModuleFixture g = fixture(null);
+        ModuleFixture.assertError(Errno.EAGAIN, null, g.call("resource.status", "{}"));
+        assertTrue(g.logged("resource.eventlog: "), g.logs().toString());
     }
 
     @Test

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.fluxj.cmd.AbstractCommand;
 import org.fluxj.cmd.Argparse;
 import org.fluxj.cmd.CommandException;
-import org.fluxj.cmd.PyFormat;
 import org.fluxj.client.FluxException;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.rset.ResourceSet;
@@ -20,9 +17,6 @@ import org.fluxj.formats.rset.ResourceSet;
  * formats.
  */
 abstract class AbstractResourceCommand extends AbstractCommand implements Argparse {
-    /** flux-core's width modifiers ({@code +:} widen, {@code ?:} hide when empty), accepted and ignored. */
-    private static final Pattern MODIFIERS = Pattern.compile("(\\?\\+:|\\+\\?:|\\?:\\+|\\+:|\\?:)(?=\\{)");
-
     /** A rank 0 RPC; a failure ends the command as {@code ERROR: [Errno N] text}. */
     JsonNode rpc0(String topic, JsonNode payload) {
         try {
@@ -75,10 +69,6 @@ abstract class AbstractResourceCommand extends AbstractCommand implements Argpar
             r = r.union(one);
         }
         return r;
-    }
-
-    static PyFormat format(String fmt, Set<String> fields) {
-        return PyFormat.parse(MODIFIERS.matcher(fmt).replaceAll(""), fields);
     }
 
     static Map<String, String> headings(String... fieldThenHeading) {

@@ -20,11 +20,11 @@ final class ResourceDrainCommand extends AbstractDrainCommand {
     public Integer call() {
         if (targets == null) {
             String fmt = switch (output.format) {
-                case "default" -> "{timestamp:<12} {state:<8.8} {reason:<30.30} {nodelist}";
-                case "long" -> "{timestamp:<12} {state:<8.8} {ranks:<8.8} {reason:<30.30} {nodelist}";
+                case "default" -> "{timestamp:<12} {state:<8.8} {reason:<30.30+} {nodelist}";
+                case "long" -> "{timestamp:<12} {state:<8.8} {ranks:<8.8+} +:{reason:<30.30} {nodelist}";
                 default -> output.format;
             };
-            StatusLines.render(status(), format(fmt, StatusLines.fields()), StatusLines.states("drain"), true, output.noHeader)
+            StatusLines.render(status(), fmt, StatusLines.states("drain"), true, output.noHeader)
                     .forEach(out()::println);
             return 0;
         }

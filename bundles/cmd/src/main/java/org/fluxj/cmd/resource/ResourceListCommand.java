@@ -1,11 +1,13 @@
 package org.fluxj.cmd.resource;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fluxj.cmd.CommandException;
-import org.fluxj.cmd.PyFormat;
+import org.fluxj.cmd.OutputFormat;
 import org.fluxj.formats.hostlist.Hostlist;
+import org.fluxj.formats.idset.IdSet;
 import org.fluxj.formats.rset.ResourceSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,12 +30,12 @@ final class ResourceListCommand extends AbstractResourceCommand {
     @Override
     public Integer call() {
         String fmt = switch (output.format) {
-            // queue and properties are hidden while empty ("?:"), as they are without queues or properties
-            case "default" -> "{state:>10} {nnodes:>6} {ncores:>6} {ngpus:>5} {nodelist}";
-            case "rlist" -> "{state:>10} {nnodes:>6} {ncores:>6} {ngpus:>5} {rlist}";
+            case "default" -> "{state:>10} ?+:{queue:<5} ?:{propertiesx:<10.10+} {nnodes:>6} +:{ncores:>6} "
+                    + "?+:{ngpus:>5} {nodelist}";
+            case "rlist" -> "{state:>10} ?+:{queue:<5} ?:{propertiesx:<10.10+} {nnodes:>6} +:{ncores:>6} "
+                    + "?+:{ngpus:>5} {rlist}";
             default -> output.format;
         };
-        PyFormat f = format(fmt, HEADINGS.keySet());
         Map<String, ResourceSet> sets = schedStatus();
         List<String> want = List.of(states.split(","));
         for (String s : want) {
@@ -41,9 +43,7 @@ final class ResourceListCommand extends AbstractResourceCommand {
                 throw new CommandException("ERROR: Invalid resource state " + s + " specified");
             }
         }
-        if (!output.noHeader) {
-            out().println(f.header(HEADINGS));
-        }
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (String s : want) {
             ResourceSet r = sets.get(s);
             Map<String, Object> v = new HashMap<>();
@@ -55,10 +55,11 @@ final class ResourceListCommand extends AbstractResourceCommand {
             v.put("ncores", (int) r.count("core"));
             v.put("ngpus", (int) r.count("gpu"));
             v.put("nodelist", r.nodelist().map(Hostlist::encode).orElse(""));
-            v.put("ranks", r.ranks().encode(org.fluxj.formats.idset.IdSet.Flag.RANGE));
+            v.put("ranks", r.ranks().encode(IdSet.Flag.RANGE));
             v.put("rlist", r.dumps());
-            out().println(f.format(v));
+            rows.add(v);
         }
+        OutputFormat.render(fmt, HEADINGS, rows, output.noHeader).forEach(out()::println);
         return 0;
     }
 }

@@ -21,11 +21,11 @@ final class ResourceStatusCommand extends AbstractResourceCommand {
     public Integer call() {
         String fmt = switch (output.format) {
             case "default" -> "{state:>12}{up:>2} {nnodes:>6} {nodelist}"; // {color_up} takes the space before it
-            case "long" -> "{state:>12}{up:>2} {nnodes:>6} {reason:<30.30} {nodelist}";
+            case "long" -> "{state:>12}{up:>2} {nnodes:>6} +:{reason:<30.30} {nodelist}";
             default -> output.format;
         };
         List<String> want = StatusLines.states(states);
-        StatusLines.render(status(), format(fmt, StatusLines.fields()), want, skipEmpty || states == null, output.noHeader)
+        StatusLines.render(status(), fmt, want, skipEmpty || states == null, output.noHeader)
                 .forEach(out()::println);
         return 0;
     }

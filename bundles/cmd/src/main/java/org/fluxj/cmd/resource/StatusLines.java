@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.fluxj.cmd.CommandException;
-import org.fluxj.cmd.PyFormat;
+import org.fluxj.cmd.OutputFormat;
 import org.fluxj.formats.idset.IdSet;
 
 /**
@@ -35,13 +37,21 @@ final class StatusLines {
     private record Line(String state, boolean up, IdSet ranks, String reason, String timestamp) {
     }
 
-    private final ResourceStatus st;
-    private final PyFormat fmt;
-    private final Map<String, Line> lines = new LinkedHashMap<>();
+    private static final Pattern FIELD = Pattern.compile("\\{(\\w+)");
 
-    private StatusLines(ResourceStatus st, PyFormat fmt) {
+    private final ResourceStatus st;
+    /** The fields the format prints but for the nodes: lines equal in these are merged. */
+    private final List<String> shown = new ArrayList<>();
+    private final Map<List<Object>, Line> lines = new LinkedHashMap<>();
+
+    private StatusLines(ResourceStatus st, String fmt) {
         this.st = st;
-        this.fmt = fmt;
+        Matcher m = FIELD.matcher(fmt);
+        while (m.find()) {
+            if (!MERGED.contains(m.group(1))) {
+                shown.add(m.group(1));
+            }
+        }
     }
 
     /** The states a {@code -s} names (null: the default ones), checked and expanded as flux-core does. */
@@ -62,7 +72,7 @@ final class StatusLines {
     }
 
     /** The lines to print, header first unless {@code noHeader}. */
-    static List<String> render(ResourceStatus st, PyFormat fmt, List<String> states, boolean skipEmpty,
+    static List<String> render(ResourceStatus st, String fmt, List<String> states, boolean skipEmpty,
             boolean noHeader) {
         StatusLines s = new StatusLines(st, fmt);
         boolean withOnline = states.contains("online") || !states.contains("offline");
@@ -96,22 +106,20 @@ final class StatusLines {
                 }
             }
         }
-        List<String> out = new ArrayList<>();
-        if (!noHeader) {
-            out.add(fmt.header(HEADINGS));
-        }
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (Line l : s.lines.values()) {
             if (l.ranks().isEmpty() && (skipEmpty || (!l.up() && !states.contains("offline")))) {
                 continue;
             }
-            out.add(fmt.format(s.values(l, true)));
+            rows.add(s.values(l, true));
         }
-        return out;
+        return OutputFormat.render(fmt, HEADINGS, rows, noHeader);
     }
 
     /** Adds a line, or merges its ranks into one that prints the same but for the nodes (Deduplicator). */
     private void add(Line l) {
-        String key = fmt.format(values(l, false));
+        Map<String, Object> v = values(l, false);
+        List<Object> key = shown.stream().map(v::get).toList();
         Line old = lines.get(key);
         lines.put(key, old == null ? l
                 : new Line(l.state(), l.up(), old.ranks().union(l.ranks()), l.reason(), l.timestamp()));
@@ -131,9 +139,5 @@ final class StatusLines {
         v.put("ranks", nodes ? l.ranks().encode(IdSet.Flag.RANGE) : "");
         v.put("nodelist", nodes ? st.nodelist(l.ranks()) : "");
         return v;
-    }
-
-    static Set<String> fields() {
-        return HEADINGS.keySet();
     }
 }

@@ -66,6 +66,29 @@ class ResourceIT {
     }
 
     @Test
+    void configuredRAndExcludeAsFluxCorePrintsThem(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("resource.toml"), "[resource]\nnoverify = true\nexclude = \"1\"\n\n"
+                + "[[resource.config]]\nhosts = \"foo[0-1]\"\ncores = \"0-3\"\n");
+        try (TestInstance b = new TestInstance(2, "--config-path=" + dir)) {
+            assertEquals(List.of(
+                    "     STATE NNODES NCORES NGPUS NODELIST",
+                    "      free      1      4     0 foo0",
+                    " allocated      0      0     0 ",
+                    "      down      0      0     0 "), b.ok("resource", "list").lines().toList());
+            assertEquals(List.of("       STATEUP NNODES NODELIST", "       avail ✔      1 foo0",
+                    "     exclude ✔      1 foo1"), b.ok("resource", "status").lines().toList());
+            FluxCli.Result excluded = b.flux("resource", "drain", "1", "x");
+            assertEquals(1, excluded.status());
+            assertEquals("flux-resource: ERROR: [Errno 22] rank 1 excluded\n", excluded.err());
+            b.ok("resource", "drain", "foo0", "y");
+            assertEquals(List.of("0 y foo0"), b.ok("resource", "drain", "-n", "-o", "{ranks} {reason} {nodelist}")
+                    .lines().toList());
+            assertTrue(b.ok("kvs", "get", "resource.eventlog").contains("{\"method\":\"configuration\"}"));
+            assertEquals(0, b.finish());
+        }
+    }
+
+    @Test
     void badTargetsAreOneLine() throws Exception {
         try (TestInstance b = new TestInstance(2)) {
             FluxCli.Result range = b.flux("resource", "drain", "5", "x");

@@ -89,6 +89,19 @@ class ResourceIT {
     }
 
     @Test
+    void aLostBrokerIsShownDown() throws Exception {
+        try (TestInstance b = new TestInstance(2, "--test-exit-mode=leader", "--test-exit-timeout=0.5s")) {
+            String host = b.ok("getattr", "hostname").trim();
+            long pid = Long.parseLong(b.fluxAt(1, "getattr", "broker.pid").out().trim());
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            TestInstance.await(() -> b.ok("resource", "status").contains("      avail* ✗      1 " + host),
+                    "rank 1 shown offline");
+            assertTrue(b.ok("resource", "list").lines().anyMatch(l -> l.startsWith("      down      1 ")));
+            assertEquals(0, b.finish());
+        }
+    }
+
+    @Test
     void badTargetsAreOneLine() throws Exception {
         try (TestInstance b = new TestInstance(2)) {
             FluxCli.Result range = b.flux("resource", "drain", "5", "x");

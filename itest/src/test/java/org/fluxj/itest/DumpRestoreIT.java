@@ -58,7 +58,11 @@ class DumpRestoreIT {
         }
     }
 
-    /** A tar archive as a sorted map: path to content, or to "-> target" for a symlink. */
+    /**
+     * A tar archive as a sorted map: path to content, or to "-> target" for a symlink. The
+     * resource module's keys (resource.R, resource.eventlog), which every instance holds as
+     * flux-core's does, are left out: these tests are about the keys they write.
+     */
     private static Map<String, String> entries(Path archive) throws Exception {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive))) {
             InputStream in = archive.toString().endsWith(".tar") ? raw
@@ -71,6 +75,9 @@ class DumpRestoreIT {
         Map<String, String> out = new TreeMap<>();
         TarArchiveInputStream tar = new TarArchiveInputStream(in, "UTF-8");
         for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+            if (e.getName().matches("(copy/)?resource/.*")) { // also as restored under --key=copy
+                continue;
+            }
             out.put(e.getName(), e.isSymbolicLink() ? "-> " + e.getLinkName()
                     : new String(tar.readAllBytes(), StandardCharsets.ISO_8859_1));
         }
@@ -136,12 +143,12 @@ class DumpRestoreIT {
             b.ok("kvs", "put", "a=1", "b.c=2");
             FluxCli.Result r = b.flux("dump", "-v", dir.resolve("v.tar").toString());
             assertEquals(0, r.status(), r.err());
-            assertEquals("a\nb/c\n", r.err());
+            assertEquals("a\nb/c\nresource/R\nresource/eventlog\n", r.err()); // and the resource module's
             r = b.flux("dump", dir.resolve("p.tar").toString());
-            assertTrue(r.err().endsWith("\rflux-dump: archived 2 keys\n"), r.err());
+            assertTrue(r.err().endsWith("\rflux-dump: archived 4 keys\n"), r.err());
             r = b.flux("restore", "--key=r", dir.resolve("p.tar").toString());
             assertEquals(0, r.status(), r.err());
-            assertTrue(r.err().contains("flux-restore: restored 2 keys (2 blobs)\n"), r.err());
+            assertTrue(r.err().matches("(?s).*flux-restore: restored 4 keys \\(\\d+ blobs\\)\n.*"), r.err());
             assertTrue(r.err().contains("flux-restore: writing snapshot sha1-"), r.err());
         }
     }

@@ -33,6 +33,7 @@ import org.fluxj.cmd.module.ModuleCommand;
 import org.fluxj.cmd.overlay.OverlayCommand;
 import org.fluxj.cmd.ping.PingCommand;
 import org.fluxj.cmd.r.RCommand;
+import org.fluxj.cmd.resource.ResourceCommand;
 import org.fluxj.cmd.shutdown.ShutdownCommand;
 import org.fluxj.cmd.start.StartCommand;
 import org.fluxj.cmd.uptime.UptimeCommand;
@@ -89,6 +90,7 @@ public final class Flux implements Callable<Integer> {
         COMMANDS.put("restore", RestoreCommand.class);
         COMMANDS.put("admin", AdminCommand.class);
         COMMANDS.put("env", EnvCommand.class);
+        COMMANDS.put("resource", ResourceCommand.class);
     }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this message.")

@@ -24,18 +24,39 @@ import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
 import org.fluxj.formats.msg.StreamFraming;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Clients that would stall or exhaust a broker (issue 10): one that sends and never reads, a
  * {@code flux dmesg -f} suspended while the log grows, more connections than the limit, and
- * the broker's descriptor limit reached. After each the broker serves {@code flux ping}.
+ * the broker's descriptor limit reached. After each the broker serves {@code flux ping}, and a
+ * key acknowledged before the probe reads back after a restart on the same statedir.
  */
 class ConnectorLimitsIT {
     private static final String LIMITS = "[connector-local]\nmax-connections = 1000\nmax-send-queue = \"1M\"\n";
 
+    @TempDir
+    Path statedir;
+
+    /** An instance on this test's statedir, with a key written before the probe. */
+    private TestInstance instance(List<String> wrapper) throws IOException {
+        TestInstance in = new TestInstance(wrapper, 1, List.of("--conf", LIMITS, "-Sstatedir=" + statedir));
+        in.ok("kvs", "put", "before=acknowledged");
+        return in;
+    }
+
+    /** After the probe: the instance answers, exits, and a new one on its statedir reads the key back. */
+    private void answersAndKeepsWhatItAcknowledged(TestInstance in) throws IOException {
+        TestInstance.await(() -> in.flux("ping", "--count=1", "broker").status() == 0, "ping after the probe");
+        assertEquals(0, in.finish());
+        try (TestInstance again = new TestInstance(1, "-Sstatedir=" + statedir)) {
+            assertEquals("acknowledged\n", again.ok("kvs", "get", "before"));
+        }
+    }
+
     @Test
     void aClientThatNeverReadsIsDroppedWhileOthersAreServed() throws Exception {
-        try (TestInstance in = new TestInstance(1, "--conf", LIMITS);
+        try (TestInstance in = instance(List.of());
                 SocketChannel deaf = connect(in.uri())) {
             assertEquals(0, handshake(deaf));
             String pad = "x".repeat(32 * 1024);
@@ -50,13 +71,13 @@ class ConnectorLimitsIT {
             in.ok("ping", "--count=1", "kvs");
             awaitLogged(in, "exceed connector-local.max-send-queue=1048576");
             drainToEnd(deaf); // then the broker hangs up on it
-            in.ok("ping", "--count=1", "broker");
+            answersAndKeepsWhatItAcknowledged(in);
         }
     }
 
     @Test
     void aSuspendedDmesgFollowerIsDroppedWhileTheLogGrows() throws Exception {
-        try (TestInstance in = new TestInstance(1, "--conf", LIMITS)) {
+        try (TestInstance in = instance(List.of())) {
             ProcessBuilder pb = new ProcessBuilder(FluxCli.command("dmesg", "--follow"))
                     .redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("FLUX_URI", in.uri());
@@ -75,14 +96,16 @@ class ConnectorLimitsIT {
                 follower.destroy();
                 follower.waitFor();
             }
+            answersAndKeepsWhatItAcknowledged(in);
         }
     }
 
     @Test
     void connectionsBeyondTheLimitAreRefusedAndNoThreadIsAddedPerConnection() throws Exception {
-        try (TestInstance in = new TestInstance(1, "--conf", LIMITS)) {
+        try (TestInstance in = instance(List.of())) {
             long pid = Long.parseLong(in.ok("getattr", "broker.pid").strip());
-            int threadsBefore = threads(pid);
+            int threadsBefore = status(pid, "Threads");
+            int rssBefore = status(pid, "VmRSS");
             List<SocketChannel> held = new ArrayList<>();
             int admitted = 0;
             int refused = 0;
@@ -100,16 +123,19 @@ class ConnectorLimitsIT {
                 }
                 assertEquals(1000, admitted);
                 assertEquals(1000, refused);
-                int threadsDuring = threads(pid);
+                int threadsDuring = status(pid, "Threads");
                 assertTrue(threadsDuring - threadsBefore < 10,
                         "threads before " + threadsBefore + ", with 1000 clients " + threadsDuring);
+                int rssDuring = status(pid, "VmRSS");
+                assertTrue(rssDuring - rssBefore < 50 * 1024, // the issue's bound: 1,000 idle clients under 50 MB
+                        "RSS before " + rssBefore + " kB, with 1000 clients " + rssDuring + " kB");
             } finally {
                 for (SocketChannel ch : held) {
                     ch.close();
                 }
             }
-            TestInstance.await(() -> in.flux("ping", "--count=1", "broker").status() == 0, "ping after the clients left");
             awaitLogged(in, "1000 clients connected, the limit (connector-local.max-connections)");
+            answersAndKeepsWhatItAcknowledged(in);
         }
     }
 
@@ -121,8 +147,7 @@ class ConnectorLimitsIT {
     @Test
     void theAcceptLoopSurvivesDescriptorExhaustion() throws Exception {
         int limit = 400;
-        try (TestInstance in = new TestInstance(List.of("prlimit", "--nofile=" + limit + ":" + limit, "--"), 1,
-                List.of())) {
+        try (TestInstance in = instance(List.of("prlimit", "--nofile=" + limit + ":" + limit, "--"))) {
             long pid = Long.parseLong(in.ok("getattr", "broker.pid").strip());
             List<SocketChannel> held = new ArrayList<>();
             try {
@@ -150,9 +175,9 @@ class ConnectorLimitsIT {
                     ch.close();
                 }
             }
-            TestInstance.await(() -> in.flux("ping", "--count=1", "broker").status() == 0, "ping after exhaustion");
             awaitLogged(in, "accept: Too many open files; retrying");
             awaitLogged(in, "accepting connections again");
+            answersAndKeepsWhatItAcknowledged(in);
         }
     }
 
@@ -221,13 +246,14 @@ class ConnectorLimitsIT {
         new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).inheritIO().start().waitFor();
     }
 
-    private static int threads(long pid) throws IOException {
+    /** A number of /proc/PID/status: Threads, or VmRSS in kB. */
+    private static int status(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("Threads:")) {
-                return Integer.parseInt(line.substring("Threads:".length()).strip());
+            if (line.startsWith(field + ":")) {
+                return Integer.parseInt(line.substring(field.length() + 1).replace("kB", "").strip());
             }
         }
-        throw new IllegalStateException("no Threads: line for " + pid);
+        throw new IllegalStateException("no " + field + ": line for " + pid);
     }
 
     private static int descriptors(long pid) {

@@ -189,7 +189,7 @@ class GuestIT {
         assertEquals("flux-job: " + id + ": guests can only reprioritize their own jobs\n", urgency.err());
         FluxCli.Result cancel = guest("cancel", id);
         assertEquals(1, cancel.status());
-        assertEquals("flux-cancel: " + id + ": guests can only raise exceptions on their own jobs\n", cancel.err());
+        assertEquals("flux-cancel: ERROR: " + id + ": guests can only raise exceptions on their own jobs\n", cancel.err());
         assertEquals(4, in.ok("job", "eventlog", id).lines().count(), "submit, validate, depend, priority only");
     }
 }

@@ -42,7 +42,7 @@ class JobSubmitIT {
             assertEquals(List.of("exception", "clean"), names.subList(names.size() - 2, names.size()));
             FluxCli.Result again = b.flux("cancel", id);
             assertEquals(1, again.status());
-            assertEquals("flux-cancel: " + id + ": job is inactive\n", again.err());
+            assertEquals("flux-cancel: ERROR: " + id + ": job is inactive\n", again.err());
             assertEquals(0, b.finish());
         }
     }
@@ -84,6 +84,22 @@ class JobSubmitIT {
             FluxCli.Result any = b.flux("job", "wait");
             assertEquals(2, any.status());
             assertEquals("flux-job: there are no more waitable jobs\n", any.err());
+            assertEquals(0, b.finish());
+        }
+    }
+
+    @Test
+    void cancelAllCancelsTheUsersActiveJobs() throws Exception {
+        try (TestBroker b = new TestBroker(List.of(), Map.of())) {
+            String id = b.ok("submit", "true").trim();
+            b.ok("submit", "true");
+            assertEquals("flux-cancel: Would cancel 2 jobs\n", b.flux("cancel", "--all", "--dry-run").err());
+            assertEquals("flux-cancel: Matched 0 jobs\n", b.flux("cancel", "-S", "run").err());
+            assertEquals("flux-cancel: Canceled 2 jobs (0 errors)\n", b.flux("cancel", "--all", "-m", "bye").err());
+            assertEquals("clean", eventNames(b, id).get(eventNames(b, id).size() - 1));
+            FluxCli.Result bad = b.flux("cancel", "-S", "bogus");
+            assertEquals(1, bad.status());
+            assertEquals("flux-cancel: ERROR: Invalid state bogus specified\n", bad.err());
             assertEquals(0, b.finish());
         }
     }

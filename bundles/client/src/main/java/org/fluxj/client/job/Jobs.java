@@ -68,6 +68,33 @@ public final class Jobs {
         Rpc.await(h.rpc("job-manager.raise", o, Message.NODEID_ANY)); // answered without payload
     }
 
+    /** Every user ({@code FLUX_USERID_UNKNOWN}), for {@link #raiseAll}. */
+    public static final long ANY_USER = 0xffffffffL;
+
+    /** What {@link #raiseAll} did: the jobs it matched, and how many of them failed. */
+    public record RaiseAllResult(int count, int errors) {
+    }
+
+    /**
+     * job-manager.raiseall: the exception on every active job of {@code userid} ({@link #ANY_USER}
+     * for all, the owner's only) whose state is in {@code states} (RFC 21 bits); with
+     * {@code dryRun}, only counts them.
+     */
+    public static RaiseAllResult raiseAll(Handle h, boolean dryRun, long userid, int states, String type, int severity,
+            String note) throws IOException {
+        ObjectNode o = Json.object();
+        o.put("dry_run", dryRun);
+        o.put("userid", userid);
+        o.put("states", states);
+        o.put("severity", severity);
+        o.put("type", type);
+        if (note != null) {
+            o.put("note", note);
+        }
+        var r = h.rpcGetJson("job-manager.raiseall", o, Message.NODEID_ANY);
+        return new RaiseAllResult(r.path("count").asInt(), r.path("errors").asInt());
+    }
+
     /** flux_job_cancel: a severity-0 {@code cancel} exception. */
     public static void cancel(Handle h, long id, String note) throws IOException {
         raise(h, id, "cancel", 0, note);

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 
 /**
- * Who and where this process is, as the C library says: gethostname(2), getuid(2), getgid(2).
+ * Who and where this process is, as the C library says: gethostname(2), getuid(2), getgid(2),
+ * and a user's uid by name (getpwnam(3)).
  * The one place fluxj components read them.
  */
 public final class Identity {
@@ -52,6 +54,32 @@ public final class Identity {
             return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:" + kind)).intValue();
         } catch (UnsupportedOperationException e) {
             throw new IOException("no unix:" + kind + " attribute on this platform", e);
+        }
+    }
+
+    /**
+     * getpwnam(3)'s uid for a user name: /etc/passwd, then {@code id -u} (users from NSS); a
+     * name of digits is a uid with no passwd entry. Empty if none is known.
+     */
+    public static OptionalLong uidOf(String name) {
+        if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+            return OptionalLong.of(Long.parseLong(name));
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/etc/passwd"))) {
+                String[] f = line.split(":");
+                if (f.length > 2 && f[0].equals(name)) {
+                    return OptionalLong.of(Long.parseLong(f[2]));
+                }
+            }
+            Process id = new ProcessBuilder("id", "-u", name).redirectErrorStream(true).start();
+            String out = new String(id.getInputStream().readAllBytes()).strip();
+            return id.waitFor() == 0 ? OptionalLong.of(Long.parseLong(out)) : OptionalLong.empty();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.fluxj.job.manager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.fluxj.formats.eventlog.EventlogEntry;
+import org.fluxj.formats.job.JobState;
 import org.fluxj.formats.jobspec.SubmitFlags;
 import org.fluxj.formats.msg.Message;
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.fluxj.formats.eventlog.EventlogEntry;
+import org.fluxj.formats.job.JobState;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
@@ -38,6 +39,9 @@ import org.osgi.service.component.annotations.Component;
 @FluxModule("job-manager")
 @Component(service = BrokerModule.class)
 public final class JobManager implements BrokerModule {
+    /** FLUX_USERID_UNKNOWN: every user's jobs. */
+    private static final long USERID_ANY = 0xffffffffL;
+
     private ModuleContext ctx;
     private EventBatch events;
     private Wait wait;
@@ -58,6 +62,7 @@ public final class JobManager implements BrokerModule {
         ctx.onRequest("job-manager.getinfo", Roles.USER, whenReady(this::getinfo));
         ctx.onRequest("job-manager.urgency", Roles.USER, whenReady(this::urgency));
         ctx.onRequest("job-manager.raise", Roles.USER, whenReady(this::raise));
+        ctx.onRequest("job-manager.raiseall", Roles.USER, whenReady(this::raiseall));
         new Restart(ctx).run().whenComplete((jobs, err) -> {
             if (err != null) {
                 ctx.log(Severity.ERR, "restart: %s", err.getMessage());
@@ -197,26 +202,63 @@ public final class JobManager implements BrokerModule {
         int severity = r.integer("severity");
         String type = r.string("type");
         String note = r.string("note", "");
+        checkException(severity, type);
+        Job j = owned(m, id, Errno.ENOENT, "unknown job id", "guests can only raise exceptions on their own jobs");
+        raise(j, m.userid(), severity, type, note);
+        ctx.respond(m, null);
+    }
+
+    /**
+     * {@code {dry_run, userid, states, severity, type, note?}} -> {@code {count, errors}}: the
+     * exception on every active job of {@code userid} (any user's: FLUX_USERID_UNKNOWN, the
+     * owner's only) in {@code states}, what {@code flux cancel --all} asks.
+     */
+    private void raiseall(Message m) throws RequestException {
+        Request r = Request.of(m);
+        boolean dryRun = r.bool("dry_run");
+        long userid = r.longInteger("userid");
+        int states = r.integer("states");
+        int severity = r.integer("severity");
+        String type = r.string("type");
+        String note = r.string("note", "");
+        if (!m.authorizes((int) userid)) {
+            throw new RequestException(Errno.EPERM, "guests can only raise exceptions on their own jobs");
+        }
+        checkException(severity, type);
+        List<Job> targets = active.values().stream()
+                .filter(j -> (j.state.bit & states) != 0 && (userid == USERID_ANY || j.userid == userid))
+                .toList();
+        if (!dryRun) {
+            targets.forEach(j -> raise(j, m.userid(), severity, type, note));
+        }
+        ObjectNode o = Json.object();
+        o.put("count", targets.size());
+        o.put("errors", 0);
+        ctx.respond(m, o);
+    }
+
+    private static void checkException(int severity, String type) throws RequestException {
         if (severity < 0 || severity > 7) {
             throw new RequestException(Errno.EPROTO, "invalid exception severity");
         }
         if (type.isEmpty() || type.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch == '=')) {
             throw new RequestException(Errno.EPROTO, "invalid exception type");
         }
-        Job j = owned(m, id, Errno.ENOENT, "unknown job id", "guests can only raise exceptions on their own jobs");
+    }
+
+    private void raise(Job j, int userid, int severity, String type, String note) {
         ObjectNode c = Json.object();
         c.put("type", type);
         c.put("severity", severity);
         c.put("note", note);
-        c.put("userid", Integer.toUnsignedLong(m.userid()));
+        c.put("userid", Integer.toUnsignedLong(userid));
         post(j, "exception", c);
         ObjectNode pub = Json.object();
-        pub.put("id", id);
+        pub.put("id", j.id);
         pub.put("type", type);
         pub.put("severity", severity);
         ctx.publish("job-exception", pub, 0);
         advance(j);
-        ctx.respond(m, null);
     }
 
     /** The active job the requester may act on (its own, or any for the owner), in flux-core's words if not. */

@@ -188,6 +188,31 @@ class JobManagerTest {
     }
 
     @Test
+    void raiseallCancelsTheJobsOfAUserInTheStatesAsked() throws Exception {
+        f.start(new JobManager());
+        submit(ID, 16);
+        submit(ID + 1, 16);
+        String all = "{\"dry_run\":%s,\"userid\":%d,\"states\":%d,\"severity\":0,\"type\":\"cancel\"}";
+        JsonNode dry = ModuleFixture.json(f.call("job-manager.raiseall", String.format(all, true, UID, 14)));
+        assertEquals(2, dry.path("count").asInt());
+        assertEquals(List.of("submit", "validate", "depend", "priority"), events(ID), "a dry run changes nothing");
+        assertEquals(0, ModuleFixture.json(f.call("job-manager.raiseall", String.format(all, false, UID, 48)))
+                .path("count").asInt(), "none is running");
+        ModuleFixture.assertError(Errno.EPERM, "guests can only raise exceptions on their own jobs",
+                request("job-manager.raiseall", String.format(all, false, 4294967295L, 14), 2000, Roles.USER));
+        assertEquals(0, ModuleFixture.json(request("job-manager.raiseall", String.format(all, false, 2000, 14), 2000,
+                Roles.USER)).path("count").asInt(), "a guest's own: none");
+        ModuleFixture.assertError(Errno.EPROTO, "invalid exception type",
+                f.call("job-manager.raiseall", String.format(all, false, UID, 14).replace("cancel", "a b")));
+        JsonNode done = ModuleFixture.json(f.call("job-manager.raiseall", String.format(all, false, 4294967295L, 14)));
+        assertEquals(2, done.path("count").asInt());
+        assertEquals(0, done.path("errors").asInt());
+        f.advance(Duration.ofMillis(EventBatch.TIMEOUT_MS));
+        assertEquals("clean", last(ID).name());
+        assertEquals("clean", last(ID + 1).name());
+    }
+
+    @Test
     void aNonFatalExceptionLeavesTheJobPending() throws Exception {
         f.start(new JobManager());
         submit(ID, 16);

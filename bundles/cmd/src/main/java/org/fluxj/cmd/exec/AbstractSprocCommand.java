@@ -7,7 +7,6 @@ import org.fluxj.cmd.Argparse;
 import org.fluxj.cmd.CommandException;
 import org.fluxj.formats.json.Json;
 import org.fluxj.formats.msg.Message;
-import org.fluxj.formats.proc.WaitStatus;
 import picocli.CommandLine.Option;
 
 /** The options every subcommand takes. */
@@ -33,11 +32,6 @@ abstract class AbstractSprocCommand extends AbstractCommand implements Argparse 
 
     CompletableFuture<Message> waitRpc(String pid) {
         return handle().rpc(service + ".wait", target(pid), rank);
-    }
-
-    /** exit_with_status: the exit code, or 128 + the signal. */
-    static int exitCode(int status) {
-        return WaitStatus.shellCode(status);
     }
 
     static CommandException failed(String what, Exception e) {

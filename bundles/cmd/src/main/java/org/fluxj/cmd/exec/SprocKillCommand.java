@@ -8,6 +8,7 @@ import org.fluxj.client.Rpc;
 import org.fluxj.formats.FormatException;
 import org.fluxj.formats.msg.Errno;
 import org.fluxj.formats.msg.Message;
+import org.fluxj.formats.proc.WaitStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,7 +44,7 @@ final class SprocKillCommand extends AbstractSprocCommand {
             return 0;
         }
         try {
-            return exitCode(Rpc.await(waiting).payloadObject().path("status").asInt());
+            return WaitStatus.shellCode(Rpc.await(waiting).payloadObject().path("status").asInt());
         } catch (IOException | FormatException e) {
             throw failed("kill: wait failed", e);
         }

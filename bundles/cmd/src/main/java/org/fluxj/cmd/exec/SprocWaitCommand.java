@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.fluxj.client.Rpc;
 import org.fluxj.formats.FormatException;
+import org.fluxj.formats.proc.WaitStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +32,7 @@ final class SprocWaitCommand extends AbstractSprocCommand {
         if (output) {
             printOutput(resp.path("output"));
         }
-        return exitCode(resp.path("status").asInt());
+        return WaitStatus.shellCode(resp.path("status").asInt());
     }
 
     /** print_output: each retained I/O object to stdout or stderr by its stream. */

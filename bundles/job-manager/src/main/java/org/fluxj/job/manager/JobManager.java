@@ -199,12 +199,9 @@ public final class JobManager implements BrokerModule {
     private void raise(Message m) throws RequestException {
         Request r = Request.of(m);
         long id = r.longInteger("id");
-        int severity = r.integer("severity");
-        String type = r.string("type");
-        String note = r.string("note", "");
-        checkException(severity, type);
+        JobException e = JobException.read(r).check();
         Job j = owned(m, id, Errno.ENOENT, "unknown job id", "guests can only raise exceptions on their own jobs");
-        raise(j, m.userid(), severity, type, note);
+        raise(j, m.userid(), e);
         ctx.respond(m, null);
     }
 
@@ -218,18 +215,16 @@ public final class JobManager implements BrokerModule {
         boolean dryRun = r.bool("dry_run");
         long userid = r.longInteger("userid");
         int states = r.integer("states");
-        int severity = r.integer("severity");
-        String type = r.string("type");
-        String note = r.string("note", "");
+        JobException e = JobException.read(r);
         if (!m.authorizes((int) userid)) {
             throw new RequestException(Errno.EPERM, "guests can only raise exceptions on their own jobs");
         }
-        checkException(severity, type);
+        e.check();
         List<Job> targets = active.values().stream()
                 .filter(j -> (j.state.bit & states) != 0 && (userid == USERID_ANY || j.userid == userid))
                 .toList();
         if (!dryRun) {
-            targets.forEach(j -> raise(j, m.userid(), severity, type, note));
+            targets.forEach(j -> raise(j, m.userid(), e));
         }
         ObjectNode o = Json.object();
         o.put("count", targets.size());
@@ -237,26 +232,17 @@ public final class JobManager implements BrokerModule {
         ctx.respond(m, o);
     }
 
-    private static void checkException(int severity, String type) throws RequestException {
-        if (severity < 0 || severity > 7) {
-            throw new RequestException(Errno.EPROTO, "invalid exception severity");
-        }
-        if (type.isEmpty() || type.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch == '=')) {
-            throw new RequestException(Errno.EPROTO, "invalid exception type");
-        }
-    }
-
-    private void raise(Job j, int userid, int severity, String type, String note) {
+    private void raise(Job j, int userid, JobException e) {
         ObjectNode c = Json.object();
-        c.put("type", type);
-        c.put("severity", severity);
-        c.put("note", note);
+        c.put("type", e.type());
+        c.put("severity", e.severity());
+        c.put("note", e.note());
         c.put("userid", Integer.toUnsignedLong(userid));
         post(j, "exception", c);
         ObjectNode pub = Json.object();
         pub.put("id", j.id);
-        pub.put("type", type);
-        pub.put("severity", severity);
+        pub.put("type", e.type());
+        pub.put("severity", e.severity());
         ctx.publish("job-exception", pub, 0);
         advance(j);
     }
